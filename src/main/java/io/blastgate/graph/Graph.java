@@ -1,0 +1,134 @@
+package io.blastgate.graph;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Result;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thin façade over the driver. Every read and write runs in a managed transaction ({@code
+ * executeRead}/{@code executeWrite}), so the driver retries transient errors (a cluster's leader
+ * switch, a deadlock) up to its retry time, and every transaction has a timeout. Only named {@link
+ * CypherQuery} files run here; the log gets a query's name and parameter keys, never their values.
+ */
+public final class Graph {
+  private static final Logger LOG = LoggerFactory.getLogger(Graph.class);
+
+  private final Driver driver;
+  private final String database;
+  private final Duration timeout;
+
+  public Graph(Driver driver, String database, Duration timeout) {
+    this.driver = Objects.requireNonNull(driver, "driver");
+    this.database = Objects.requireNonNull(database, "database");
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /** One query in its own read transaction. */
+  public <T> T read(CypherQuery query, Map<String, Object> params, Function<Result, T> mapper) {
+    return readTx(query.queryName(), tx -> mapper.apply(tx.run(query, params)));
+  }
+
+  /** One query in its own write transaction. */
+  public <T> T write(CypherQuery query, Map<String, Object> params, Function<Result, T> mapper) {
+    return writeTx(query.queryName(), tx -> mapper.apply(tx.run(query, params)));
+  }
+
+  /** Several queries that must see one consistent snapshot. The work may be retried: keep it pure. */
+  public <T> T readTx(String operation, Function<Tx, T> work) {
+    return inSession(operation, true, timeout, work);
+  }
+
+  /** Several writes that commit together or not at all. The work may be retried: keep it pure. */
+  public <T> T writeTx(String operation, Function<Tx, T> work) {
+    return inSession(operation, false, timeout, work);
+  }
+
+  /** As {@link #writeTx} with a timeout of its own, for long writes such as a large import. */
+  public <T> T writeTx(String operation, Duration txTimeout, Function<Tx, T> work) {
+    return inSession(operation, false, txTimeout, work);
+  }
+
+  /** Whether the database answers a trivial query now. */
+  public boolean ping() {
+    try {
+      return readTx("ping", tx -> tx.run(GraphQuery.PING, Map.of()).single().get(0).asInt()) == 1;
+    } catch (GraphUnavailableException e) {
+      return false;
+    }
+  }
+
+  Driver driver() {
+    return driver;
+  }
+
+  String database() {
+    return database;
+  }
+
+  private <T> T inSession(String operation, boolean read, Duration txTimeout, Function<Tx, T> work) {
+    var config = TransactionConfig.builder().withTimeout(txTimeout).build();
+    long started = System.nanoTime();
+    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+      T result =
+          read
+              ? session.executeRead(tx -> work.apply(new Tx(tx)), config)
+              : session.executeWrite(tx -> work.apply(new Tx(tx)), config);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("{} {} in {} µs", read ? "read" : "write", operation, micros(started));
+      }
+      return result;
+    } catch (ServiceUnavailableException | SessionExpiredException | TransientException e) {
+      throw new GraphUnavailableException("the graph database did not answer " + operation, e);
+    } catch (ClientException e) {
+      if (isTimeout(e)) {
+        throw new GraphUnavailableException(operation + " ran out of time (" + txTimeout + ")", e);
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isTimeout(ClientException e) {
+    String code = e.code();
+    return code != null
+        && (code.endsWith("TransactionTimedOut")
+            || code.endsWith("TransactionTimedOutClientConfiguration"));
+  }
+
+  private static long micros(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1_000;
+  }
+
+  /** A transaction that runs named queries only. */
+  public static final class Tx {
+    private final TransactionContext tx;
+
+    private Tx(TransactionContext tx) {
+      this.tx = tx;
+    }
+
+    public Result run(CypherQuery query, Map<String, Object> params) {
+      if (LOG.isTraceEnabled()) {
+        LOG.trace("run {} with keys {}", query.queryName(), params.keySet());
+      }
+      return tx.run(query.text(), params);
+    }
+
+    /** Statements from migration files, which are not queries of a feature. */
+    Result runStatement(String statement) {
+      return tx.run(statement);
+    }
+  }
+
+}

@@ -1,0 +1,94 @@
+package io.blastgate.graph;
+
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open graph: an embedded Neo4j started here, or an external server or cluster, reached the same
+ * way, through the driver over Bolt. Opening applies the schema migrations; closing releases all.
+ */
+public final class GraphConnection implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GraphConnection.class);
+
+  private final EmbeddedNeo4j embedded;
+  private final Driver driver;
+  private final Graph graph;
+  private final URI uri;
+
+  private GraphConnection(EmbeddedNeo4j embedded, Driver driver, Graph graph, URI uri) {
+    this.embedded = embedded;
+    this.driver = driver;
+    this.graph = graph;
+    this.uri = uri;
+  }
+
+  public static GraphConnection open(GraphSettings settings) {
+    EmbeddedNeo4j embedded = settings.embedded() ? EmbeddedNeo4j.start(settings) : null;
+    try {
+      URI uri = embedded != null ? embedded.boltUri() : settings.uri().orElseThrow();
+      String user = embedded != null ? embedded.user() : settings.user();
+      String password =
+          embedded != null ? embedded.password().value() : settings.password().orElseThrow().value();
+      Driver driver = openDriver(uri, user, password, settings);
+      Graph graph = new Graph(driver, settings.database(), settings.queryTimeout());
+      Migrations.apply(graph);
+      LOG.info("graph ready at {} (database {})", uri, settings.database());
+      return new GraphConnection(embedded, driver, graph, uri);
+    } catch (RuntimeException e) {
+      if (embedded != null) {
+        embedded.close();
+      }
+      throw e;
+    }
+  }
+
+  /** Connects to a graph someone else started, such as a test's Neo4j Harness. */
+  public static GraphConnection connect(URI uri, String user, String password, GraphSettings settings) {
+    Driver driver = openDriver(uri, user, password, settings);
+    Graph graph = new Graph(driver, settings.database(), settings.queryTimeout());
+    Migrations.apply(graph);
+    return new GraphConnection(null, driver, graph, uri);
+  }
+
+  private static Driver openDriver(URI uri, String user, String password, GraphSettings settings) {
+    Config config =
+        Config.builder()
+            .withMaxTransactionRetryTime(settings.maxRetryTime().toMillis(), TimeUnit.MILLISECONDS)
+            .withUserAgent("blastgate")
+            .build();
+    Driver driver =
+        password == null
+            ? GraphDatabase.driver(uri, AuthTokens.none(), config)
+            : GraphDatabase.driver(uri, AuthTokens.basic(user, password), config);
+    try {
+      driver.verifyConnectivity();
+      return driver;
+    } catch (Neo4jException e) {
+      driver.close();
+      throw new GraphUnavailableException("cannot reach Neo4j at " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Graph graph() {
+    return graph;
+  }
+
+  public URI uri() {
+    return uri;
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

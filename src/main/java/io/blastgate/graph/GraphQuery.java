@@ -1,0 +1,19 @@
+package io.blastgate.graph;
+
+/** The queries of the graph layer itself. */
+enum GraphQuery implements CypherQuery {
+  PING("graph/ping.cypher"),
+  APPLIED_MIGRATIONS("graph/applied-migrations.cypher"),
+  RECORD_MIGRATION("graph/record-migration.cypher");
+
+  private final String file;
+
+  GraphQuery(String file) {
+    this.file = file;
+  }
+
+  @Override
+  public String file() {
+    return file;
+  }
+}

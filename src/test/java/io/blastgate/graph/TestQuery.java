@@ -1,0 +1,18 @@
+package io.blastgate.graph;
+
+/** Queries that only tests run; they live beside the program's, under cypher/queries/test/. */
+enum TestQuery implements CypherQuery {
+  CREATE_MARKER("test/create-marker.cypher"),
+  COUNT_MARKERS("test/count-markers.cypher");
+
+  private final String file;
+
+  TestQuery(String file) {
+    this.file = file;
+  }
+
+  @Override
+  public String file() {
+    return file;
+  }
+}

@@ -1,0 +1,4 @@
+// Counts marker nodes.
+// params: (none)
+// returns: one row, the count
+MATCH (m:Marker) RETURN count(m) AS markers

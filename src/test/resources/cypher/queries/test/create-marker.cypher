@@ -1,0 +1,4 @@
+// A marker node for persistence tests.
+// params: (none)
+// returns: nothing
+CREATE (:Marker)
