@@ -1,0 +1,6 @@
+// Finds the target of a blast radius by id, whatever its label.
+// params: id
+// returns: zero or one row: label (Identity, Credential, Workload or Owner), kind, name, status
+MATCH (t:Entity {id: $id})
+RETURN [l IN labels(t) WHERE l IN ['Identity', 'Credential', 'Workload', 'Owner']][0] AS label,
+       t.kind AS kind, coalesce(t.name, t.id) AS name, t.status AS status

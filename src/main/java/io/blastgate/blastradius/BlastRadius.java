@@ -1,0 +1,132 @@
+package io.blastgate.blastradius;
+
+import io.blastgate.model.EntityRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What would break if the target were contained. {@code truncated} says that the traversal bound may
+ * have hidden workloads: the answer is then incomplete, and whoever acts on it must know.
+ */
+public record BlastRadius(
+    EntityRef target,
+    Instant computedAt,
+    int maxHops,
+    boolean truncated,
+    List<DependentIdentity> dependentIdentities,
+    List<ImpactedWorkload> impacted,
+    Summary summary,
+    List<SharedSecret> sharedSecrets,
+    List<SourceFreshness> sources) {
+
+  public BlastRadius {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(computedAt, "computedAt");
+    Objects.requireNonNull(summary, "summary");
+    dependentIdentities = List.copyOf(dependentIdentities);
+    impacted = List.copyOf(impacted);
+    sharedSecrets = List.copyOf(sharedSecrets);
+    sources = List.copyOf(sources);
+  }
+
+  /** An identity that relies on the target identity: the target itself at depth 0, or one assuming into it. */
+  public record DependentIdentity(String id, String name, String kind, int depth) {
+    public DependentIdentity {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(kind, "kind");
+      if (depth < 0) {
+        throw new IllegalArgumentException("depth must be >= 0");
+      }
+    }
+  }
+
+  /** An owner as the answer shows it. */
+  public record OwnerRef(String id, String name, String kind) {
+    public OwnerRef {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(kind, "kind");
+    }
+  }
+
+  /**
+   * An impacted workload. {@code criticality}, {@code environment} and {@code status} are null when
+   * the graph does not know them: absent is never invented.
+   */
+  public record ImpactedWorkload(
+      String id,
+      String name,
+      String kind,
+      int hops,
+      String criticality,
+      String environment,
+      String status,
+      List<OwnerRef> owners,
+      List<String> teams) {
+    public ImpactedWorkload {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(kind, "kind");
+      if (hops < 0) {
+        throw new IllegalArgumentException("hops must be >= 0");
+      }
+      owners = List.copyOf(owners);
+      teams = List.copyOf(teams);
+    }
+
+    public boolean unowned() {
+      return owners.isEmpty();
+    }
+  }
+
+  /** Counts by criticality; {@code unknown} is a workload with no criticality recorded. */
+  public record CriticalityCounts(int critical, int high, int medium, int low, int unknown) {}
+
+  public record Summary(
+      int direct,
+      int total,
+      Integer deepestHops,
+      CriticalityCounts byCriticality,
+      int unowned,
+      List<String> teams,
+      List<String> environments,
+      boolean sharedSecret) {
+    public Summary {
+      Objects.requireNonNull(byCriticality, "byCriticality");
+      teams = List.copyOf(teams);
+      environments = List.copyOf(environments);
+    }
+  }
+
+  /** Who else presents a credential: containing it reaches all of them. */
+  public record SharedSecret(
+      EntityRef credential,
+      List<String> consumers,
+      List<String> teams,
+      List<String> environments) {
+    public SharedSecret {
+      Objects.requireNonNull(credential, "credential");
+      consumers = List.copyOf(consumers);
+      teams = List.copyOf(teams);
+      environments = List.copyOf(environments);
+    }
+
+    public int consumerCount() {
+      return consumers.size();
+    }
+
+    /** A credential with two or more consumers is shared. */
+    public boolean shared() {
+      return consumers.size() >= 2;
+    }
+  }
+
+  /** When a source last synced; null if it never completed. */
+  public record SourceFreshness(String source, Instant lastSynced) {
+    public SourceFreshness {
+      Objects.requireNonNull(source, "source");
+    }
+  }
+}

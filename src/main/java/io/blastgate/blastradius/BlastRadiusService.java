@@ -1,0 +1,276 @@
+package io.blastgate.blastradius;
+
+import io.blastgate.blastradius.BlastRadius.CriticalityCounts;
+import io.blastgate.blastradius.BlastRadius.DependentIdentity;
+import io.blastgate.blastradius.BlastRadius.ImpactedWorkload;
+import io.blastgate.blastradius.BlastRadius.OwnerRef;
+import io.blastgate.blastradius.BlastRadius.SharedSecret;
+import io.blastgate.blastradius.BlastRadius.SourceFreshness;
+import io.blastgate.blastradius.BlastRadius.Summary;
+import io.blastgate.graph.Graph;
+import io.blastgate.model.EntityRef;
+import io.blastgate.model.Label;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/**
+ * Computes blast radii. Everything one answer reads happens in one read transaction, so the answer
+ * describes one consistent state of the graph; if the graph cannot answer in full, this throws rather
+ * than returning a smaller set.
+ */
+public final class BlastRadiusService {
+  /** model.md: if traversal is bounded for safety, the bound is at least 10 hops. */
+  public static final int MIN_MAX_HOPS = 10;
+
+  private final Graph graph;
+  private final int defaultMaxHops;
+  private final Clock clock;
+
+  public BlastRadiusService(Graph graph, int defaultMaxHops) {
+    this(graph, defaultMaxHops, Clock.systemUTC());
+  }
+
+  BlastRadiusService(Graph graph, int defaultMaxHops, Clock clock) {
+    this.graph = Objects.requireNonNull(graph, "graph");
+    this.defaultMaxHops = checkMaxHops(defaultMaxHops);
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  public int defaultMaxHops() {
+    return defaultMaxHops;
+  }
+
+  public BlastRadius compute(String targetId) {
+    return compute(targetId, defaultMaxHops);
+  }
+
+  public BlastRadius compute(String targetId, int maxHops) {
+    Objects.requireNonNull(targetId, "targetId");
+    checkMaxHops(maxHops);
+    return graph.readTx("blast-radius", tx -> new Computation(tx, maxHops).run(targetId));
+  }
+
+  private static int checkMaxHops(int maxHops) {
+    if (maxHops < MIN_MAX_HOPS) {
+      throw new IllegalArgumentException(
+          "max hops must be at least " + MIN_MAX_HOPS + ", was " + maxHops);
+    }
+    return maxHops;
+  }
+
+  /** Where the search starts: dependent identities, directly impacted workloads, credentials to reach. */
+  private record Start(
+      List<DependentIdentity> dependents, List<String> direct, List<String> credentials) {}
+
+  /** One answer's work inside one transaction. */
+  private final class Computation {
+    private final Graph.Tx tx;
+    private final int maxHops;
+    private boolean truncated;
+
+    Computation(Graph.Tx tx, int maxHops) {
+      this.tx = tx;
+      this.maxHops = maxHops;
+    }
+
+    BlastRadius run(String targetId) {
+      EntityRef target = resolve(targetId);
+      Start start =
+          switch (target.label()) {
+            case CREDENTIAL ->
+                new Start(
+                    List.of(),
+                    ids(BlastRadiusQuery.WORKLOADS_USING_CREDENTIAL, Map.of("id", targetId)),
+                    List.of(targetId));
+            case IDENTITY -> {
+              List<DependentIdentity> dependents = dependentIdentities(target);
+              List<String> identityIds = dependents.stream().map(DependentIdentity::id).toList();
+              yield new Start(
+                  dependents,
+                  ids(BlastRadiusQuery.WORKLOADS_OF_IDENTITIES, Map.of("ids", identityIds)),
+                  ids(BlastRadiusQuery.CREDENTIALS_OF_IDENTITY, Map.of("id", targetId)));
+            }
+            case WORKLOAD ->
+                new Start(
+                    List.of(),
+                    ids(BlastRadiusQuery.WORKLOAD_IF_ACTIVE, Map.of("id", targetId)),
+                    List.of());
+            case OWNER -> throw new NotATargetException(targetId, target.label().cypherName());
+          };
+      List<DependentIdentity> dependents = start.dependents();
+      List<String> direct = start.direct();
+      List<String> credentials = start.credentials();
+      BreadthFirst.Result upstream =
+          BreadthFirst.search(
+              direct, frontier -> ids(BlastRadiusQuery.DEPENDANTS, Map.of("ids", frontier)), maxHops);
+      truncated |= upstream.truncated();
+      List<ImpactedWorkload> impacted = details(upstream.depths());
+      List<SharedSecret> reach = reach(credentials);
+      return new BlastRadius(
+          target,
+          clock.instant(),
+          maxHops,
+          truncated,
+          dependents,
+          impacted,
+          summarise(direct.size(), impacted, reach),
+          reach,
+          freshness());
+    }
+
+    private EntityRef resolve(String id) {
+      List<Record> rows = tx.run(BlastRadiusQuery.RESOLVE_TARGET, Map.of("id", id)).list();
+      if (rows.isEmpty()) {
+        throw new UnknownTargetException(id);
+      }
+      Record row = rows.get(0);
+      Label label =
+          Label.fromCypherName(row.get("label").asString(null))
+              .orElseThrow(() -> new UnknownTargetException(id));
+      return new EntityRef(id, label, row.get("kind").asString(""), row.get("name").asString(id));
+    }
+
+    private List<DependentIdentity> dependentIdentities(EntityRef target) {
+      Map<String, Record> seen = new java.util.HashMap<>();
+      BreadthFirst.Result result =
+          BreadthFirst.search(
+              List.of(target.id()),
+              frontier -> {
+                List<Record> rows =
+                    tx.run(BlastRadiusQuery.IDENTITIES_ASSUMING, Map.of("ids", frontier)).list();
+                rows.forEach(r -> seen.putIfAbsent(r.get("id").asString(), r));
+                return rows.stream().map(r -> r.get("id").asString()).toList();
+              },
+              maxHops);
+      truncated |= result.truncated();
+      List<DependentIdentity> out = new ArrayList<>();
+      result
+          .depths()
+          .forEach(
+              (id, depth) -> {
+                Record r = seen.get(id);
+                out.add(
+                    r == null
+                        ? new DependentIdentity(id, target.name(), target.kind(), depth)
+                        : new DependentIdentity(
+                            id, r.get("name").asString(), r.get("kind").asString(""), depth));
+              });
+      out.sort(Comparator.comparingInt(DependentIdentity::depth).thenComparing(DependentIdentity::id));
+      return out;
+    }
+
+    private List<ImpactedWorkload> details(Map<String, Integer> hops) {
+      List<ImpactedWorkload> out = new ArrayList<>();
+      tx.run(BlastRadiusQuery.WORKLOAD_DETAILS, Map.of("ids", List.copyOf(hops.keySet())))
+          .forEachRemaining(
+              r -> {
+                String id = r.get("id").asString();
+                List<OwnerRef> owners =
+                    r.get("owners")
+                        .asList(
+                            o ->
+                                new OwnerRef(
+                                    o.get("id").asString(),
+                                    o.get("name").asString(),
+                                    o.get("kind").asString("")));
+                out.add(
+                    new ImpactedWorkload(
+                        id,
+                        r.get("name").asString(),
+                        r.get("kind").asString(""),
+                        hops.get(id),
+                        nullable(r.get("criticality")),
+                        nullable(r.get("environment")),
+                        nullable(r.get("status")),
+                        owners.stream().sorted(Comparator.comparing(OwnerRef::id)).toList(),
+                        r.get("teams").asList(Value::asString).stream().sorted().toList()));
+              });
+      out.sort(Comparator.comparingInt(ImpactedWorkload::hops).thenComparing(ImpactedWorkload::id));
+      return out;
+    }
+
+    private List<SharedSecret> reach(List<String> credentialIds) {
+      if (credentialIds.isEmpty()) {
+        return List.of();
+      }
+      List<SharedSecret> out = new ArrayList<>();
+      tx.run(BlastRadiusQuery.CREDENTIAL_REACH, Map.of("ids", credentialIds))
+          .forEachRemaining(
+              r ->
+                  out.add(
+                      new SharedSecret(
+                          new EntityRef(
+                              r.get("id").asString(),
+                              Label.CREDENTIAL,
+                              r.get("kind").asString(""),
+                              r.get("name").asString()),
+                          r.get("consumers").asList(Value::asString),
+                          r.get("teams").asList(Value::asString).stream().sorted().toList(),
+                          r.get("environments").asList(Value::asString))));
+      out.sort(Comparator.comparing(s -> s.credential().id()));
+      return out;
+    }
+
+    private List<SourceFreshness> freshness() {
+      List<SourceFreshness> out = new ArrayList<>();
+      tx.run(BlastRadiusQuery.SOURCE_FRESHNESS, Map.of())
+          .forEachRemaining(
+              r ->
+                  out.add(
+                      new SourceFreshness(
+                          r.get("source").asString(),
+                          r.get("last_synced").isNull()
+                              ? null
+                              : r.get("last_synced").asZonedDateTime().toInstant())));
+      return out;
+    }
+
+    private List<String> ids(BlastRadiusQuery query, Map<String, Object> params) {
+      return tx.run(query, params).list(r -> r.get("id").asString());
+    }
+  }
+
+  static Summary summarise(int direct, List<ImpactedWorkload> impacted, List<SharedSecret> reach) {
+    int critical = 0, high = 0, medium = 0, low = 0, unknown = 0, unowned = 0;
+    TreeSet<String> teams = new TreeSet<>();
+    TreeSet<String> environments = new TreeSet<>();
+    Integer deepest = null;
+    for (ImpactedWorkload w : impacted) {
+      switch (w.criticality() == null ? "" : w.criticality()) {
+        case "critical" -> critical++;
+        case "high" -> high++;
+        case "medium" -> medium++;
+        case "low" -> low++;
+        default -> unknown++;
+      }
+      if (w.unowned()) {
+        unowned++;
+      }
+      teams.addAll(w.teams());
+      if (w.environment() != null) {
+        environments.add(w.environment());
+      }
+      deepest = deepest == null ? w.hops() : Math.max(deepest, w.hops());
+    }
+    return new Summary(
+        direct,
+        impacted.size(),
+        deepest,
+        new CriticalityCounts(critical, high, medium, low, unknown),
+        unowned,
+        List.copyOf(teams),
+        List.copyOf(environments),
+        reach.stream().anyMatch(SharedSecret::shared));
+  }
+
+  private static String nullable(Value value) {
+    return value.isNull() ? null : value.asString();
+  }
+}
