@@ -1,0 +1,104 @@
+package io.blastgate.cli;
+
+import com.github.freva.asciitable.AsciiTable;
+import com.github.freva.asciitable.Column;
+import com.github.freva.asciitable.HorizontalAlign;
+import io.blastgate.blastradius.BlastRadius;
+import io.blastgate.blastradius.BlastRadius.ImpactedWorkload;
+import io.blastgate.blastradius.BlastRadius.OwnerRef;
+import io.blastgate.blastradius.BlastRadius.SharedSecret;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A blast radius as a person at a terminal reads it: the headline first, then one row per workload. */
+final class BlastRadiusTable {
+  private BlastRadiusTable() {}
+
+  static String render(BlastRadius br) {
+    var s = br.summary();
+    var c = s.byCriticality();
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            "Blast radius of %s %s (%s, \"%s\")%n",
+            br.target().label().cypherName(),
+            br.target().id(),
+            br.target().kind(),
+            br.target().name()));
+    if (br.truncated()) {
+      out.append(
+          String.format(
+              "WARNING: truncated at %d hops: more workloads may be impacted than listed here%n",
+              br.maxHops()));
+    }
+    out.append(
+        String.format(
+            "%d workloads impacted (%d direct), deepest %s hops; critical %d, high %d, medium %d,"
+                + " low %d, unknown %d; unowned %d%n",
+            s.total(),
+            s.direct(),
+            s.deepestHops() == null ? "-" : s.deepestHops().toString(),
+            c.critical(),
+            c.high(),
+            c.medium(),
+            c.low(),
+            c.unknown(),
+            s.unowned()));
+    out.append(String.format("Teams: %s%n", listOrNone(s.teams())));
+    out.append(String.format("Environments: %s%n", listOrNone(s.environments())));
+    if (br.dependentIdentities().size() > 1) {
+      out.append(
+          String.format(
+              "Dependent identities: %s%n",
+              br.dependentIdentities().stream()
+                  .map(d -> d.id() + " (depth " + d.depth() + ")")
+                  .collect(Collectors.joining(", "))));
+    }
+    for (SharedSecret r : br.sharedSecrets()) {
+      out.append(
+          String.format(
+              "%s %s: %d consumer%s, teams %s, environments %s%n",
+              r.shared() ? "Shared secret" : "Credential",
+              r.credential().id(),
+              r.consumerCount(),
+              r.consumerCount() == 1 ? "" : "s",
+              listOrNone(r.teams()),
+              listOrNone(r.environments())));
+    }
+    if (br.impacted().isEmpty()) {
+      return out.append("Nothing would break.").append(System.lineSeparator()).toString();
+    }
+    out.append(System.lineSeparator());
+    out.append(
+        AsciiTable.builder()
+            .border(AsciiTable.NO_BORDERS)
+            .data(
+                br.impacted(),
+                Arrays.asList(
+                    new Column().header("HOPS").dataAlign(HorizontalAlign.RIGHT).with(w -> String.valueOf(w.hops())),
+                    new Column().header("WORKLOAD").dataAlign(HorizontalAlign.LEFT).with(ImpactedWorkload::id),
+                    new Column().header("KIND").dataAlign(HorizontalAlign.LEFT).with(ImpactedWorkload::kind),
+                    new Column().header("CRITICALITY").dataAlign(HorizontalAlign.LEFT).with(w -> orDash(w.criticality())),
+                    new Column().header("ENV").dataAlign(HorizontalAlign.LEFT).with(w -> orDash(w.environment())),
+                    new Column().header("TEAMS").dataAlign(HorizontalAlign.LEFT).with(w -> listOrDash(w.teams())),
+                    new Column()
+                        .header("OWNERS")
+                        .dataAlign(HorizontalAlign.LEFT)
+                        .with(w -> w.unowned() ? "UNOWNED" : listOrDash(w.owners().stream().map(OwnerRef::id).toList())))))
+        .append(System.lineSeparator());
+    return out.toString();
+  }
+
+  private static String orDash(String s) {
+    return s == null ? "-" : s;
+  }
+
+  private static String listOrDash(List<String> values) {
+    return values.isEmpty() ? "-" : String.join(", ", values);
+  }
+
+  private static String listOrNone(List<String> values) {
+    return values.isEmpty() ? "none" : String.join(", ", values);
+  }
+}

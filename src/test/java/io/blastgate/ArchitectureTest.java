@@ -1,0 +1,67 @@
+package io.blastgate;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The arrows of STYLE.md: model <- graph <- features <- http, cli; only graph knows Neo4j's internals. */
+class ArchitectureTest {
+  private static final JavaClasses PROGRAM =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.blastgate");
+
+  @Test
+  void dependenciesPointOneWay() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .optionalLayer("Model").definedBy("io.blastgate.model..")
+        .optionalLayer("Graph").definedBy("io.blastgate.graph..")
+        .optionalLayer("Config").definedBy("io.blastgate.config..")
+        .optionalLayer("Features")
+        .definedBy("io.blastgate.importer..", "io.blastgate.blastradius..", "io.blastgate.entities..")
+        .optionalLayer("Bench").definedBy("io.blastgate.bench..")
+        .optionalLayer("Http").definedBy("io.blastgate.http..")
+        .optionalLayer("Cli").definedBy("io.blastgate.cli..")
+        .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("Http").mayOnlyBeAccessedByLayers("Cli")
+        .whereLayer("Bench").mayOnlyBeAccessedByLayers("Cli")
+        .whereLayer("Features").mayOnlyBeAccessedByLayers("Http", "Cli", "Bench")
+        .whereLayer("Config").mayOnlyBeAccessedByLayers("Http", "Cli", "Bench")
+        .whereLayer("Graph").mayOnlyBeAccessedByLayers("Features", "Config", "Http", "Cli", "Bench")
+        .check(PROGRAM);
+  }
+
+  @Test
+  void onlyTheGraphPackageOpensSessionsOrStartsNeo4j() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.blastgate.graph..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.neo4j.dbms..", "org.neo4j.configuration..", "org.neo4j.kernel..", "org.neo4j.graphdb..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.neo4j.driver.Session")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.neo4j.driver.Driver")
+        .check(PROGRAM);
+  }
+
+  @Test
+  void httpAndCommandLineStayAtTheEdge() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.blastgate.http..", "io.blastgate.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.javalin..", "picocli..", "me.tongfei..")
+        .check(PROGRAM);
+  }
+}
