@@ -6,7 +6,9 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Consumer;
 
 /**
@@ -20,14 +22,22 @@ public final class HttpApp {
   private HttpApp() {}
 
   public static Javalin create(HttpServices services, HttpSettings settings) {
-    return create(services, settings, config -> {});
+    return create(services, settings, bodies -> List.of(), config -> {});
   }
 
-  /** As {@link #create(HttpServices, HttpSettings)}, with a last word on the configuration (tests). */
-  static Javalin create(HttpServices services, HttpSettings settings, Consumer<JavalinConfig> extra) {
+  /**
+   * As {@link #create(HttpServices, HttpSettings)}, with more routes and a last word on the
+   * configuration: for tests only.
+   */
+  static Javalin create(
+      HttpServices services,
+      HttpSettings settings,
+      Function<Bodies, List<ApiRoute>> moreRoutes,
+      Consumer<JavalinConfig> extra) {
     ObjectMapper json = Json.mapper();
     Bodies bodies = new Bodies(json, settings);
-    List<ApiRoute> routes = routes(services, settings, bodies);
+    List<ApiRoute> routes = new ArrayList<>(routes(services, settings, bodies));
+    routes.addAll(moreRoutes.apply(bodies));
     ProblemMapper problems = new ProblemMapper(json);
     Guard guard = new Guard(services.tokens(), settings);
     return Javalin.create(
