@@ -5,6 +5,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 import io.javalin.router.EndpointMetadata;
+import io.javalin.security.Roles;
 import io.javalin.security.RouteRole;
 import java.util.Objects;
 import java.util.Set;
@@ -69,6 +70,6 @@ record ApiRoute(HandlerType method, String path, Access access, Body body, Handl
 
   /** The Javalin endpoint, carrying this route (for the guard) and its role (for Javalin's own view). */
   Endpoint endpoint() {
-    return new Endpoint(method, path, handler, Set.of(this, new io.javalin.security.Roles(Set.of(access))));
+    return new Endpoint(method, path, handler, Set.of(this, new Roles(Set.of(access))));
   }
 }

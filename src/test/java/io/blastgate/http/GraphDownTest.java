@@ -45,8 +45,10 @@ class GraphDownTest {
   }
 
   @Test
-  void healthSaysDegradedWith503() {
+  void healthSaysDegradedWith503() throws IOException {
+    ContractTest.validator();
     HttpResponse<String> r = api.get("/api/v1/health", null);
+    ContractTest.assertValidResponse(r, 503);
     assertThat(r.statusCode()).isEqualTo(503);
     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     assertThat(r.body()).isEqualTo("{\"status\":\"degraded\",\"graph\":\"down\",\"version\":\"" + TestApi.VERSION + "\"}");
@@ -57,6 +59,8 @@ class GraphDownTest {
     for (String path : new String[] {"/api/v1/entities?id=cred:stripe-key", "/api/v1/entities?q=stripe"}) {
       HttpResponse<String> r = api.get(path, "viewer");
       ProblemsTest.assertProblem(r, 503, "graph-unavailable");
+      ContractTest.validator();
+      ContractTest.assertValidResponse(r, 503);
       assertThat(r.body()).doesNotContain("bolt", "127.0.0.1", "Neo4j");
     }
   }

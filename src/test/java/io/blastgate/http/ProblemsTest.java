@@ -110,6 +110,10 @@ class ProblemsTest {
     assertProblem(
         api.send(api.request("/api/v1/entities?id=x").method("DELETE", BodyPublishers.noBody()).build()),
         405, "method-not-allowed");
+    // HEAD is not served (Javalin would answer it from the GET route without our guard knowing it).
+    HttpResponse<String> head = api.send(api.request("/api/v1/health").HEAD().build());
+    assertThat(head.statusCode()).isEqualTo(405);
+    assertThat(head.headers().firstValue("Allow")).hasValue("GET");
   }
 
   @Test
