@@ -1,5 +1,6 @@
 package io.blastgate.http;
 
+import io.blastgate.auth.Principal;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,7 @@ final class RequestLog {
 
   static void log(Context ctx, Float millis) {
     try {
-      String by = ctx.attribute(Guard.PRINCIPAL_ATTRIBUTE) instanceof io.blastgate.auth.Principal p
+      String by = ctx.attribute(Guard.PRINCIPAL_ATTRIBUTE) instanceof Principal p
           ? p.tokenName()
           : "-";
       LOG.info(
