@@ -35,7 +35,8 @@ public final class ApiServer implements AutoCloseable {
       TokenStore tokens =
           TokenStore.load(
               config.tokensFile().orElseThrow(() -> new IllegalArgumentException("no tokens file configured")));
-      return start(graph, true, tokens, HttpSettings.from(config, version));
+      return start(
+          graph, true, HttpServices.of(graph.graph(), tokens, config.maxHops()), HttpSettings.from(config, version));
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -43,8 +44,9 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** Serves over a graph that is already open; closes it on failure and on close only if it owns it. */
-  static ApiServer start(GraphConnection graph, boolean ownsGraph, TokenStore tokens, HttpSettings settings) {
-    Javalin app = HttpApp.create(HttpServices.of(graph.graph(), tokens), settings);
+  public static ApiServer start(
+      GraphConnection graph, boolean ownsGraph, HttpServices services, HttpSettings settings) {
+    Javalin app = HttpApp.create(services, settings);
     try {
       app.start();
     } catch (RuntimeException e) {
@@ -53,7 +55,7 @@ public final class ApiServer implements AutoCloseable {
       }
       throw e;
     }
-    LOG.info("serving the API on http://{}:{}/api/v1 with {} tokens", settings.host(), app.port(), tokens.entries().size());
+    LOG.info("serving the API on http://{}:{}/api/v1 with {} tokens", settings.host(), app.port(), services.tokens().entries().size());
     return new ApiServer(app, graph, ownsGraph);
   }
 

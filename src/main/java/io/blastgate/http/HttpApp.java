@@ -68,12 +68,12 @@ public final class HttpApp {
     return List.of(
         ApiRoute.publicGet("/api/v1/health", new HealthRoute(services.graph(), settings.version())),
         ApiRoute.publicGet("/api/v1/openapi.yaml", OpenApiRoute.load()),
-        ApiRoute.get("/api/v1/entities", Role.VIEWER, new EntitiesRoute(services.entities()))
+        ApiRoute.get("/api/v1/entities", Role.VIEWER, new EntitiesRoute(services.entities())),
+        ApiRoute.get(
+            "/api/v1/blast-radius", Role.VIEWER, new BlastRadiusRoute(services.blastRadius()))
         // Next, with their services added to HttpServices:
         //   ApiRoute.post("/api/v1/imports", Role.IMPORTER, ApiRoute.Body.UPLOAD,
         //       new ImportsRoute(services.importer(), bodies)),   // bodies.spoolUpload(ctx, types)
-        //   ApiRoute.get("/api/v1/blast-radius", Role.VIEWER,
-        //       new BlastRadiusRoute(services.blastRadius())),
         );
   }
 }

@@ -87,6 +87,18 @@ class ContractTest {
   }
 
   @Test
+  void blastRadii() {
+    for (String id : List.of("cred:stripe-key", "id:stripe-sa", "wl:storefront")) {
+      assertValid(call("/api/v1/blast-radius?target=" + EntitiesApiTest.enc(id), "viewer"), 200);
+    }
+    assertValid(call("/api/v1/blast-radius?target=cred%3Astripe-key&max_hops=10", "viewer"), 200);
+    assertValid(call("/api/v1/blast-radius?target=cred%3Anope", "viewer"), 404);
+    assertValidResponse(call("/api/v1/blast-radius?target=team%3Apayments", "viewer"), 400);
+    assertValidResponse(call("/api/v1/blast-radius?target=cred%3Astripe-key&max_hops=9", "viewer"), 400);
+    assertValidResponse(call("/api/v1/blast-radius", "viewer"), 400);
+  }
+
+  @Test
   void problems() {
     assertValid(call("/api/v1/entities?id=" + EntitiesApiTest.enc("wl:chekout"), "viewer"), 404);
     // The requests below break the contract on purpose: only their responses are checked.
