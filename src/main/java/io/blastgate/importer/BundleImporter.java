@@ -122,16 +122,19 @@ public final class BundleImporter {
       Problems problems = new Problems(settings.maxReportedErrors());
       BundleIndex index = new BundleIndex(input.locations(), problems);
       Map<Label, Long> entities = new EnumMap<>(Label.class);
+      long[] relationships = {0};
       progress.phase("validate", -1);
       boolean complete = input.read((label, position, fields) -> {
         ParsedEntity entity = reader.read(label, position, fields, input.locations(), problems);
         if (entity != null) {
           index.add(entity);
           entities.merge(label, 1L, Long::sum);
+          relationships[0] += entity.refs().size();
         }
         progress.advance(1);
       }, problems);
-      String source = input.source(problems);
+      // After malformed JSON, what was not reached (format, source, references) is not reported.
+      String source = complete ? input.source(problems) : null;
       if (complete) {
         progress.phase("resolve", index.size());
         index.resolve(graph, settings.batchSize(), source);
@@ -142,7 +145,7 @@ public final class BundleImporter {
       }
       OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
       Counts counts = new GraphWriter(graph, settings, reader, progress, source, id, now)
-          .write(input, new GraphWriter.Expected(entities));
+          .write(input, new GraphWriter.Expected(entities, relationships[0]));
       LOG.info("import {} of source {} wrote {} entities and {} relationships, removed {} nodes and {} relationships",
           id, source, counts.entities(), counts.relationships(), counts.removedNodes(), counts.removedRelationships());
       return report(source, ImportReport.Status.SUCCEEDED, counts, problems);

@@ -149,41 +149,37 @@ final class EntityReader {
     }
 
     private List<String> textList(String field, JsonNode value) {
-      List<String> items = stringItems(field, value);
-      if (items == null) {
-        return null;
-      }
       List<String> distinct = new ArrayList<>();
-      Map<String, Integer> firstAt = new HashMap<>();
-      for (int i = 0; i < items.size(); i++) {
-        String item = items.get(i);
-        if (item != null && firstAt.putIfAbsent(item, i) == null) {
-          distinct.add(item);
-        } else if (item != null) {
-          duplicateItem(field, item, firstAt.get(item), i);
-        }
-      }
-      return items.contains(null) ? null : distinct;
+      return items(field, value, (item, i) -> distinct.add(item)) ? distinct : null;
     }
 
-    /** The items of a list field (null where an item is wrong), or null if it is no list. */
-    private List<String> stringItems(String field, JsonNode value) {
+    /**
+     * Walks a list field in order: reports an item that is no non-empty string, warns about an item
+     * given twice, and hands each first occurrence to {@code each}. False if any item (or the list) is wrong.
+     */
+    private boolean items(String field, JsonNode value, java.util.function.ObjIntConsumer<String> each) {
       if (!value.isArray()) {
         error(field, -1, "'" + field + "' must be an array of strings, got " + describe(value));
-        return null;
+        return false;
       }
-      List<String> items = new ArrayList<>(value.size());
+      boolean ok = true;
+      Map<String, Integer> firstAt = new HashMap<>();
       for (int i = 0; i < value.size(); i++) {
         JsonNode item = value.get(i);
         if (!item.isTextual() || item.asText().isEmpty()) {
           error(field, i, "every item of '" + field + "' must be a non-empty string, got "
               + (item.isTextual() ? "an empty string" : describe(item)));
-          items.add(null);
+          ok = false;
+          continue;
+        }
+        Integer first = firstAt.putIfAbsent(item.asText(), i);
+        if (first != null) {
+          duplicateItem(field, item.asText(), first, i);
         } else {
-          items.add(item.asText());
+          each.accept(item.asText(), i);
         }
       }
-      return items;
+      return ok;
     }
 
     private void duplicateItem(String field, String item, int first, int again) {
@@ -231,23 +227,7 @@ final class EntityReader {
         }
         return;
       }
-      List<String> items = stringItems(field.name(), value);
-      if (items == null) {
-        return;
-      }
-      Map<String, Integer> firstAt = new HashMap<>();
-      for (int i = 0; i < items.size(); i++) {
-        String target = items.get(i);
-        if (target == null) {
-          continue;
-        }
-        Integer first = firstAt.putIfAbsent(target, i);
-        if (first != null) {
-          duplicateItem(field.name(), target, first, i);
-        } else {
-          reference(rel, target, i, id, refs);
-        }
-      }
+      items(field.name(), value, (target, i) -> reference(rel, target, i, id, refs));
     }
 
     private void reference(Vocabulary.RelSpec rel, String target, int item, String id, List<ParsedEntity.Ref> refs) {

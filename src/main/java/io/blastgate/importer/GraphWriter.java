@@ -22,7 +22,11 @@ import java.util.Map;
  */
 final class GraphWriter {
   /** The figures the first pass found, which the second must meet (else the input changed). */
-  record Expected(Map<Label, Long> entities) {}
+  record Expected(Map<Label, Long> entities, long relationships) {
+    long totalEntities() {
+      return entities.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
 
   private final Graph graph;
   private final ImportSettings settings;
@@ -59,14 +63,13 @@ final class GraphWriter {
 
   private Written writeAll(BundleInput input, Batches batches, Expected expected) {
     Map<Label, Long> entities = new EnumMap<>(Label.class);
-    progress.phase("write nodes", expected.entities().values().stream().mapToLong(Long::longValue).sum());
+    progress.phase("write nodes", expected.totalEntities());
     stream(input, entity -> {
       Map<String, Object> row = new HashMap<>();
       row.put("id", entity.id());
       row.put("props", entity.props());
       batches.add(ImporterQuery.mergeNodes(entity.label()), row);
       entities.merge(entity.label(), 1L, Long::sum);
-      progress.advance(1);
     });
     batches.flush();
     for (Label label : Label.values()) {
@@ -74,16 +77,18 @@ final class GraphWriter {
         throw new IllegalStateException("the input changed between validating and writing it");
       }
     }
-    progress.phase("write relationships", expected.entities().values().stream().mapToLong(Long::longValue).sum());
+    progress.phase("write relationships", expected.relationships());
     long[] relationships = {0};
     stream(input, entity -> {
       for (ParsedEntity.Ref ref : entity.refs()) {
         batches.add(ImporterQuery.mergeRelationships(ref.rel().type()), Map.of("from", entity.id(), "to", ref.target()));
         relationships[0]++;
       }
-      progress.advance(1);
     });
     batches.flush();
+    if (relationships[0] != expected.relationships()) {
+      throw new IllegalStateException("the input changed between validating and writing it");
+    }
     return new Written(entities, relationships[0]);
   }
 
@@ -153,7 +158,7 @@ final class GraphWriter {
     void accept(ImporterQuery query, List<Map<String, Object>> rows);
   }
 
-  /** One growing batch per statement; a full one goes to the sink. */
+  /** One growing batch per statement; a full one goes to the sink, and progress moves by its rows. */
   private final class Batches {
     private final Map<ImporterQuery, List<Map<String, Object>>> open = new LinkedHashMap<>();
     private final Sink sink;
@@ -167,13 +172,18 @@ final class GraphWriter {
       batch.add(row);
       if (batch.size() >= settings.batchSize()) {
         open.remove(query);
-        sink.accept(query, batch);
+        send(query, batch);
       }
     }
 
     void flush() {
-      open.forEach(sink::accept);
+      open.forEach(this::send);
       open.clear();
+    }
+
+    private void send(ImporterQuery query, List<Map<String, Object>> batch) {
+      sink.accept(query, batch);
+      progress.advance(batch.size());
     }
   }
 
