@@ -6,6 +6,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ public final class GraphConnection implements AutoCloseable {
           embedded != null ? embedded.password().value() : settings.password().orElseThrow().value();
       Driver driver = openDriver(uri, user, password, settings);
       Graph graph = new Graph(driver, settings.database(), settings.queryTimeout());
-      Migrations.apply(graph);
+      migrate(driver, graph);
       LOG.info("graph ready at {} (database {})", uri, settings.database());
       return new GraphConnection(embedded, driver, graph, uri);
     } catch (RuntimeException e) {
@@ -53,8 +54,18 @@ public final class GraphConnection implements AutoCloseable {
   public static GraphConnection connect(URI uri, String user, String password, GraphSettings settings) {
     Driver driver = openDriver(uri, user, password, settings);
     Graph graph = new Graph(driver, settings.database(), settings.queryTimeout());
-    Migrations.apply(graph);
+    migrate(driver, graph);
     return new GraphConnection(null, driver, graph, uri);
+  }
+
+  /** Applies the migrations; if they fail, closes the driver, which nothing else holds yet. */
+  private static void migrate(Driver driver, Graph graph) {
+    try {
+      Migrations.apply(graph);
+    } catch (RuntimeException e) {
+      driver.close();
+      throw e;
+    }
   }
 
   private static Driver openDriver(URI uri, String user, String password, GraphSettings settings) {
@@ -70,6 +81,12 @@ public final class GraphConnection implements AutoCloseable {
     try {
       driver.verifyConnectivity();
       return driver;
+    } catch (AuthenticationException e) {
+      // Neo4j answered and said no: a configuration error, not an outage, so do not send the operator
+      // looking for a network problem.
+      driver.close();
+      throw new GraphUnavailableException(
+          "Neo4j at " + uri + " rejected the credentials of user '" + user + "': " + e.getMessage(), e);
     } catch (Neo4jException e) {
       driver.close();
       throw new GraphUnavailableException("cannot reach Neo4j at " + uri + ": " + e.getMessage(), e);

@@ -3,7 +3,9 @@ package io.blastgate.graph;
 /** Queries that only tests run; they live beside the program's, under cypher/queries/test/. */
 enum TestQuery implements CypherQuery {
   CREATE_MARKER("test/create-marker.cypher"),
-  COUNT_MARKERS("test/count-markers.cypher");
+  COUNT_MARKERS("test/count-markers.cypher"),
+  DELETE_MARKERS("test/delete-markers.cypher"),
+  LIST_CONSTRAINTS("test/list-constraints.cypher");
 
   private final String file;
 

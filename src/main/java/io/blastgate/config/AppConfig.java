@@ -1,0 +1,135 @@
+package io.blastgate.config;
+
+import io.blastgate.graph.GraphSettings;
+import io.blastgate.graph.GraphSettings.Secret;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole configuration of the program, read once at start-up from the environment and the optional
+ * file named by {@code BLASTGATE_CONFIG} (the environment wins). Reading checks every key and throws one
+ * {@link ConfigException} that lists every problem; there are no default passwords and no built-in
+ * tokens. The record prints its password as {@code ***}. Keys and defaults: {@code
+ * docs/configuration.md}.
+ */
+public record AppConfig(
+    Path dataDir,
+    Optional<URI> neo4jUri,
+    String neo4jUser,
+    Optional<Secret> neo4jPassword,
+    String neo4jDatabase,
+    long neo4jPageCacheBytes,
+    int boltPort,
+    Duration queryTimeout,
+    int maxHops,
+    String httpHost,
+    int httpPort,
+    Optional<Path> tokensFile,
+    long maxBodyBytes,
+    long maxUploadBytes) {
+
+  /** The smallest traversal bound the model allows (model.md: "a setting of at least 10 hops"). */
+  public static final int MIN_MAX_HOPS = 10;
+
+  /** How long the driver keeps retrying transient failures of one transaction. */
+  private static final Duration MAX_RETRY_TIME = Duration.ofSeconds(30);
+
+  public AppConfig {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(neo4jUri, "neo4jUri");
+    Objects.requireNonNull(neo4jUser, "neo4jUser");
+    Objects.requireNonNull(neo4jPassword, "neo4jPassword");
+    Objects.requireNonNull(neo4jDatabase, "neo4jDatabase");
+    Objects.requireNonNull(queryTimeout, "queryTimeout");
+    Objects.requireNonNull(httpHost, "httpHost");
+    Objects.requireNonNull(tokensFile, "tokensFile");
+    if (maxHops < MIN_MAX_HOPS) {
+      throw new IllegalArgumentException("maxHops must be at least " + MIN_MAX_HOPS);
+    }
+    if (maxBodyBytes < 1 || maxUploadBytes < 1) {
+      throw new IllegalArgumentException("size limits must be positive");
+    }
+  }
+
+  /** The configuration of the running process. */
+  public static AppConfig fromEnvironment() {
+    return fromEnvironment(System.getenv());
+  }
+
+  /** The configuration for any command; the tokens file is optional here. */
+  public static AppConfig fromEnvironment(Map<String, String> env) {
+    return read(env, false);
+  }
+
+  /**
+   * The configuration for serving HTTP: as {@link #fromEnvironment(Map)}, and the tokens file must be
+   * set and readable (checked together with every other key, so that one start-up lists everything).
+   */
+  public static AppConfig forServer(Map<String, String> env) {
+    return read(env, true);
+  }
+
+  private static AppConfig read(Map<String, String> env, boolean serving) {
+    List<String> problems = new ArrayList<>();
+    ConfigReader in = new ConfigReader(ConfigSource.read(env, problems), problems);
+
+    Path dataDir = in.path(ConfigKey.DATA_DIR).orElse(Path.of("data"));
+    Optional<URI> uri = in.neo4jUri(ConfigKey.NEO4J_URI);
+    String user = in.requiredText(ConfigKey.NEO4J_USER);
+    Optional<Secret> password = in.text(ConfigKey.NEO4J_PASSWORD).map(Secret::new);
+    if (in.isSet(ConfigKey.NEO4J_URI) && password.isEmpty()) {
+      in.problem(ConfigKey.NEO4J_PASSWORD, "is required with BLASTGATE_NEO4J_URI (there is no default)");
+    }
+    if (!in.isSet(ConfigKey.NEO4J_URI) && password.isPresent()) {
+      // The embedded Neo4j makes its own random password; a given one would be silently ignored.
+      in.problem(ConfigKey.NEO4J_PASSWORD, "is only used with BLASTGATE_NEO4J_URI, which is not set");
+    }
+    String database = in.requiredText(ConfigKey.NEO4J_DATABASE);
+    long pageCache = in.bytes(ConfigKey.NEO4J_PAGECACHE, 1L << 20, 256L << 20);
+    int boltPort = in.intInRange(ConfigKey.BOLT_PORT, 0, 65535, 0);
+    Duration queryTimeout = in.duration(ConfigKey.QUERY_TIMEOUT, Duration.ofSeconds(30));
+    int maxHops = in.intInRange(ConfigKey.MAX_HOPS, MIN_MAX_HOPS, Integer.MAX_VALUE, 50);
+    String httpHost = in.requiredText(ConfigKey.HTTP_HOST);
+    int httpPort = in.intInRange(ConfigKey.HTTP_PORT, 0, 65535, 8080);
+    Optional<Path> tokensFile = in.path(ConfigKey.TOKENS_FILE);
+    if (serving) {
+      if (tokensFile.isEmpty() && !in.isSet(ConfigKey.TOKENS_FILE)) {
+        in.problem(
+            ConfigKey.TOKENS_FILE,
+            "is required to serve HTTP (there are no built-in tokens; `blastgate token create` makes one)");
+      } else if (tokensFile.isPresent() && !Files.isReadable(tokensFile.get())) {
+        in.problem(ConfigKey.TOKENS_FILE, "no readable file at " + tokensFile.get());
+      }
+    }
+    long maxBody = in.bytes(ConfigKey.MAX_BODY_BYTES, 1, 1L << 20);
+    long maxUpload = in.bytes(ConfigKey.MAX_UPLOAD_BYTES, 1, 512L << 20);
+
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new AppConfig(
+        dataDir, uri, user, password, database, pageCache, boltPort, queryTimeout, maxHops, httpHost,
+        httpPort, tokensFile, maxBody, maxUpload);
+  }
+
+  /** The settings of the graph: embedded under {@link #dataDir()} when no URI is set. */
+  public GraphSettings graphSettings() {
+    return new GraphSettings(
+        neo4jUri,
+        neo4jUser,
+        neo4jPassword,
+        neo4jDatabase,
+        dataDir,
+        boltPort,
+        neo4jPageCacheBytes,
+        queryTimeout,
+        MAX_RETRY_TIME);
+  }
+}

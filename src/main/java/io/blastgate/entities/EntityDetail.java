@@ -1,0 +1,17 @@
+package io.blastgate.entities;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a responder looks at first: the entity, its owners, and its neighbours in both directions (at
+ * most {@link EntityService#MAX_NEIGHBOURS}; {@code neighboursTruncated} says when there were more).
+ */
+public record EntityDetail(
+    Entity entity, List<OwnerRef> owners, List<Neighbour> neighbours, boolean neighboursTruncated) {
+  public EntityDetail {
+    Objects.requireNonNull(entity, "entity");
+    owners = List.copyOf(owners);
+    neighbours = List.copyOf(neighbours);
+  }
+}

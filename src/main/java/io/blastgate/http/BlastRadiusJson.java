@@ -1,0 +1,118 @@
+package io.blastgate.http;
+
+import io.blastgate.blastradius.BlastRadius;
+import io.blastgate.model.EntityRef;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The wire shape of a blast radius (schema BlastRadius of api/openapi.yaml). Public because the command
+ * line prints the very same JSON with {@code --json}.
+ */
+public record BlastRadiusJson(
+    Ref target,
+    Instant computedAt,
+    int maxHops,
+    boolean truncated,
+    List<Dependent> dependentIdentities,
+    List<Impacted> impacted,
+    Summary summary,
+    List<Shared> sharedSecrets,
+    List<Freshness> sources) {
+
+  public static BlastRadiusJson of(BlastRadius br) {
+    return new BlastRadiusJson(
+        Ref.of(br.target()),
+        br.computedAt(),
+        br.maxHops(),
+        br.truncated(),
+        br.dependentIdentities().stream()
+            .map(d -> new Dependent(d.id(), d.name(), d.kind(), d.depth()))
+            .toList(),
+        br.impacted().stream().map(Impacted::of).toList(),
+        Summary.of(br.summary()),
+        br.sharedSecrets().stream().map(Shared::of).toList(),
+        br.sources().stream().map(s -> new Freshness(s.source(), s.lastSynced())).toList());
+  }
+
+  record Ref(String id, String label, String kind, String name) {
+    static Ref of(EntityRef ref) {
+      return new Ref(ref.id(), ref.label().cypherName(), ref.kind(), ref.name());
+    }
+  }
+
+  record Dependent(String id, String name, String kind, int depth) {}
+
+  record Owner(String id, String name, String kind) {}
+
+  record Impacted(
+      String id,
+      String name,
+      String kind,
+      int hops,
+      String criticality,
+      String environment,
+      String status,
+      List<Owner> owners,
+      List<String> teams,
+      boolean unowned) {
+    static Impacted of(BlastRadius.ImpactedWorkload w) {
+      return new Impacted(
+          w.id(),
+          w.name(),
+          w.kind(),
+          w.hops(),
+          w.criticality(),
+          w.environment(),
+          w.status(),
+          w.owners().stream().map(o -> new Owner(o.id(), o.name(), o.kind())).toList(),
+          w.teams(),
+          w.unowned());
+    }
+  }
+
+  record Criticality(int critical, int high, int medium, int low, int unknown) {}
+
+  record Summary(
+      int direct,
+      int total,
+      Integer deepestHops,
+      Criticality byCriticality,
+      int unowned,
+      List<String> teams,
+      List<String> environments,
+      boolean sharedSecret) {
+    static Summary of(BlastRadius.Summary s) {
+      var c = s.byCriticality();
+      return new Summary(
+          s.direct(),
+          s.total(),
+          s.deepestHops(),
+          new Criticality(c.critical(), c.high(), c.medium(), c.low(), c.unknown()),
+          s.unowned(),
+          s.teams(),
+          s.environments(),
+          s.sharedSecret());
+    }
+  }
+
+  record Shared(
+      Ref credential,
+      List<String> consumers,
+      int consumerCount,
+      boolean shared,
+      List<String> teams,
+      List<String> environments) {
+    static Shared of(BlastRadius.SharedSecret s) {
+      return new Shared(
+          Ref.of(s.credential()),
+          s.consumers(),
+          s.consumerCount(),
+          s.shared(),
+          s.teams(),
+          s.environments());
+    }
+  }
+
+  record Freshness(String source, Instant lastSynced) {}
+}

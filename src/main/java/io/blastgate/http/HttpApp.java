@@ -1,0 +1,79 @@
+package io.blastgate.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.blastgate.auth.Role;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Builds the API: the fully wired, unstarted Javalin app. The program's main and every HTTP test call
+ * this same factory, then {@code start()} it (and {@code stop()} it on shutdown).
+ *
+ * <p>To add an operation: one line in {@link #routes}, with the role it requires, and its handler. A
+ * route declared any other way is refused to everyone.
+ */
+public final class HttpApp {
+  private HttpApp() {}
+
+  public static Javalin create(HttpServices services, HttpSettings settings) {
+    return create(services, settings, bodies -> List.of(), config -> {});
+  }
+
+  /**
+   * As {@link #create(HttpServices, HttpSettings)}, with more routes and a last word on the
+   * configuration: for tests only.
+   */
+  static Javalin create(
+      HttpServices services,
+      HttpSettings settings,
+      Function<Bodies, List<ApiRoute>> moreRoutes,
+      Consumer<JavalinConfig> extra) {
+    ObjectMapper json = Json.mapper();
+    Bodies bodies = new Bodies(json, settings);
+    List<ApiRoute> routes = new ArrayList<>(routes(services, settings, bodies));
+    routes.addAll(moreRoutes.apply(bodies));
+    ProblemMapper problems = new ProblemMapper(json);
+    Guard guard = new Guard(services.tokens(), settings);
+    return Javalin.create(
+        config -> {
+          config.startup.showJavalinBanner = false;
+          config.startup.startupWatcherEnabled = false;
+          config.jetty.host = settings.host();
+          config.jetty.port = settings.port();
+          config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(json)));
+          config.http.maxRequestSize = settings.maxBodyBytes();
+          config.http.prefer405over404 = true;
+          config.jsonMapper(new JavalinJackson(json, false));
+          config.requestLogger.http(RequestLog::log);
+          config.routes.before(RequestIds::assign);
+          config.routes.beforeMatched(guard::check);
+          for (ApiRoute route : routes) {
+            config.routes.addEndpoint(route.endpoint());
+          }
+          // One mapper for everything; HttpResponseException is named too, to replace Javalin's own.
+          config.routes.exception(Exception.class, problems::handle);
+          config.routes.exception(HttpResponseException.class, problems::handle);
+          extra.accept(config);
+        });
+  }
+
+  /** Every operation of the API, with the access it requires. */
+  static List<ApiRoute> routes(HttpServices services, HttpSettings settings, Bodies bodies) {
+    return List.of(
+        ApiRoute.publicGet("/api/v1/health", new HealthRoute(services.graph(), settings.version())),
+        ApiRoute.publicGet("/api/v1/openapi.yaml", OpenApiRoute.load()),
+        ApiRoute.get("/api/v1/entities", Role.VIEWER, new EntitiesRoute(services.entities())),
+        ApiRoute.get(
+            "/api/v1/blast-radius", Role.VIEWER, new BlastRadiusRoute(services.blastRadius()))
+        // Next, with their services added to HttpServices:
+        //   ApiRoute.post("/api/v1/imports", Role.IMPORTER, ApiRoute.Body.UPLOAD,
+        //       new ImportsRoute(services.importer(), bodies)),   // bodies.spoolUpload(ctx, types)
+        );
+  }
+}

@@ -1,0 +1,26 @@
+package io.blastgate.http;
+
+import io.blastgate.config.AppConfig;
+import java.util.Objects;
+
+/**
+ * What the HTTP layer needs to know besides its services: where to listen, the body size limits, and
+ * the program version that health reports.
+ */
+public record HttpSettings(String host, int port, long maxBodyBytes, long maxUploadBytes, String version) {
+  public HttpSettings {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(version, "version");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, was " + port);
+    }
+    if (maxBodyBytes < 1 || maxUploadBytes < 1) {
+      throw new IllegalArgumentException("size limits must be positive");
+    }
+  }
+
+  public static HttpSettings from(AppConfig config, String version) {
+    return new HttpSettings(
+        config.httpHost(), config.httpPort(), config.maxBodyBytes(), config.maxUploadBytes(), version);
+  }
+}

@@ -1,0 +1,210 @@
+package io.blastgate.importer;
+
+import io.blastgate.graph.Graph;
+import io.blastgate.model.Label;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the first pass keeps of a bundle, and no more: each id with its label, kind and position, and
+ * the references that could not be resolved yet when they were read. At the end it resolves those
+ * against the bundle and then against the graph, in batches, and checks that no id of the bundle
+ * names an entity of another label in the graph.
+ */
+final class BundleIndex {
+  private record Seen(Label label, String kind, long position) {}
+
+  private record Pending(String target, Vocabulary.RelSpec rel, Label label, long position, int item) {}
+
+  /** An entity already in the graph; {@code label} is empty when it carries no model label. */
+  record GraphEntity(Optional<Label> label, String kind, List<String> sources) {}
+
+  private final Locations where;
+  private final Problems problems;
+  private final Map<String, Seen> ids = new HashMap<>();
+  private final List<Pending> pending = new ArrayList<>();
+
+  BundleIndex(Locations where, Problems problems) {
+    this.where = where;
+    this.problems = problems;
+  }
+
+  /** Takes in one entity read by the first pass. */
+  void add(ParsedEntity entity) {
+    if (entity.id() != null) {
+      register(entity);
+    }
+    for (ParsedEntity.Ref ref : entity.refs()) {
+      Seen target = ids.get(ref.target());
+      if (target != null) {
+        check(ref.target(), ref.rel(), entity.label(), entity.position(), ref.item(), target.label(), target.kind());
+      } else {
+        pending.add(new Pending(ref.target(), ref.rel(), entity.label(), entity.position(), ref.item()));
+      }
+    }
+  }
+
+  int size() {
+    return ids.size();
+  }
+
+  private void register(ParsedEntity entity) {
+    Seen now = new Seen(entity.label(), entity.kind(), entity.position());
+    Seen first = ids.putIfAbsent(entity.id(), now);
+    if (first == null) {
+      return;
+    }
+    String firstAt = where.of(first.label(), first.position(), "id", -1);
+    String nowAt = where.of(now.label(), now.position(), "id", -1);
+    String id = entity.id();
+    if (first.label() == now.label()) {
+      error(now, "id '" + id + "' is used twice in '" + now.label().section() + "' (also at " + firstAt
+          + "); an id names one entity");
+      error(first, "id '" + id + "' is used twice in '" + now.label().section() + "' (also at " + nowAt
+          + "); an id names one entity");
+    } else {
+      String both = "id '" + id + "' is used by " + EntityReader.withArticle(first.label()) + " and by "
+          + EntityReader.withArticle(now.label());
+      error(now, both + " (also at " + firstAt + "); an id names one entity, whatever its label");
+      error(first, both + " (also at " + nowAt + "); an id names one entity, whatever its label");
+    }
+  }
+
+  /**
+   * Resolves the references left over against the bundle, then everything against the graph. {@code
+   * source} is the bundle's source (null if invalid): a reference to something only an earlier run of
+   * the same source asserted would vanish in this run's sync, so it does not count as existing.
+   */
+  void resolve(Graph graph, int batchSize, String source) {
+    Set<String> unknown = new LinkedHashSet<>();
+    Iterator<Pending> it = pending.iterator();
+    while (it.hasNext()) {
+      Pending p = it.next();
+      Seen target = ids.get(p.target());
+      if (target != null) {
+        check(p.target(), p.rel(), p.label(), p.position(), p.item(), target.label(), target.kind());
+        it.remove();
+      } else {
+        unknown.add(p.target());
+      }
+    }
+    checkAgainstGraph(graph, batchSize);
+    Map<String, GraphEntity> found = lookUpAll(graph, unknown, batchSize);
+    for (Pending p : pending) {
+      GraphEntity target = found.get(p.target());
+      if (target == null) {
+        error(p, "'" + p.target() + "' exists nowhere: no entity in this bundle or in the graph has this id ('"
+            + p.rel().field() + "' must point to " + targets(p.rel()) + ")");
+      } else if (source != null && target.sources().equals(List.of(source))) {
+        error(p, "'" + p.target() + "' exists only through an earlier import of source '" + source
+            + "', which this import replaces; add it to this bundle or remove the reference");
+      } else if (target.label().isEmpty()) {
+        error(p, "'" + p.target() + "' is in the graph but is no " + "Identity, Credential, Workload or Owner");
+      } else {
+        check(p.target(), p.rel(), p.label(), p.position(), p.item(), target.label().get(), target.kind());
+      }
+    }
+    pending.clear();
+  }
+
+  /** An id of the bundle that the graph already holds under another label is an error. */
+  private void checkAgainstGraph(Graph graph, int batchSize) {
+    List<String> batch = new ArrayList<>(batchSize);
+    for (String id : ids.keySet()) {
+      batch.add(id);
+      if (batch.size() == batchSize) {
+        conflicts(lookUp(graph, batch));
+        batch.clear();
+      }
+    }
+    conflicts(lookUp(graph, batch));
+  }
+
+  private void conflicts(Map<String, GraphEntity> inGraph) {
+    inGraph.forEach(
+        (id, existing) -> {
+          Seen seen = ids.get(id);
+          if (existing.label().isPresent() && existing.label().get() == seen.label()) {
+            return;
+          }
+          String what = existing.label().map(EntityReader::withArticle).orElse("a node of no model label");
+          error(seen, "id '" + id + "' already names " + what + " in the graph"
+              + (existing.sources().isEmpty() ? "" : " (from source " + String.join(", ", existing.sources()) + ")")
+              + "; an id names one entity, whatever its label");
+        });
+  }
+
+  private static Map<String, GraphEntity> lookUpAll(Graph graph, Set<String> ids, int batchSize) {
+    Map<String, GraphEntity> found = new HashMap<>();
+    List<String> batch = new ArrayList<>(batchSize);
+    for (String id : ids) {
+      batch.add(id);
+      if (batch.size() == batchSize) {
+        found.putAll(lookUp(graph, batch));
+        batch.clear();
+      }
+    }
+    found.putAll(lookUp(graph, batch));
+    return found;
+  }
+
+  private static Map<String, GraphEntity> lookUp(Graph graph, List<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return graph.read(
+        ImporterQuery.FIND_ENTITIES,
+        Map.of("ids", List.copyOf(ids)),
+        result -> {
+          Map<String, GraphEntity> out = new HashMap<>();
+          result.forEachRemaining(
+              r -> {
+                Optional<Label> label =
+                    r.get("labels").asList(v -> v.asString()).stream()
+                        .map(Label::fromCypherName)
+                        .flatMap(Optional::stream)
+                        .findFirst();
+                String kind = r.get("kind").isNull() ? null : r.get("kind").asString();
+                List<String> sources = r.get("sources").isNull() ? List.of() : r.get("sources").asList(v -> v.asString());
+                out.put(r.get("id").asString(), new GraphEntity(label, kind, sources));
+              });
+          return out;
+        });
+  }
+
+  private void check(String target, Vocabulary.RelSpec rel, Label label, long position, int item, Label targetLabel, String targetKind) {
+    String at = where.of(label, position, rel.field(), item);
+    long order = where.order(label, position);
+    if (!rel.to().contains(targetLabel)) {
+      problems.error(order, at, "'" + target + "' is " + EntityReader.withArticle(targetLabel) + "; '"
+          + rel.field() + "' must point to " + targets(rel));
+    } else if (rel.toKind().isPresent() && targetKind != null && !rel.toKind().get().equals(targetKind)) {
+      problems.error(order, at, "'" + target + "' is a " + targetKind + "; '" + rel.field()
+          + "' must point to " + targets(rel));
+    }
+  }
+
+  private static String targets(Vocabulary.RelSpec rel) {
+    List<String> names =
+        rel.to().stream().sorted().map(EntityReader::withArticle).collect(Collectors.toList());
+    String list = names.size() == 1
+        ? names.get(0)
+        : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    return rel.toKind().map(k -> list + " of kind " + k).orElse(list);
+  }
+
+  private void error(Seen seen, String message) {
+    problems.error(where.order(seen.label(), seen.position()), where.of(seen.label(), seen.position(), "id", -1), message);
+  }
+
+  private void error(Pending p, String message) {
+    problems.error(where.order(p.label(), p.position()), where.of(p.label(), p.position(), p.rel().field(), p.item()), message);
+  }
+}

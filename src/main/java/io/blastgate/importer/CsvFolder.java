@@ -1,0 +1,225 @@
+package io.blastgate.importer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.blastgate.model.Label;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A bundle as a folder of CSV files, one per section ({@code identities.csv}, …), any of them
+ * optional. The header row names JSON fields; list fields are split on '|'; an empty cell is absent.
+ * Each row becomes the JSON object the bundle would hold, so both forms share one validator.
+ */
+final class CsvFolder implements BundleInput {
+  private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final Path folder;
+  private final Optional<String> requested;
+  private final String folderName;
+  private final Vocabulary vocabulary;
+  private final Locations.Csv where = new Locations.Csv();
+
+  CsvFolder(Path folder, Optional<String> requested, String folderName, Vocabulary vocabulary) {
+    this.folder = folder;
+    this.requested = requested;
+    this.folderName = folderName;
+    this.vocabulary = vocabulary;
+  }
+
+  static List<String> fileNames() {
+    return Arrays.stream(Label.values()).map(Locations.Csv::file).toList();
+  }
+
+  /** Whether a folder holds at least one of the bundle's CSV files. */
+  static boolean looksLikeBundle(Path folder) {
+    return fileNames().stream().anyMatch(name -> Files.isRegularFile(folder.resolve(name)));
+  }
+
+  @Override
+  public Locations locations() {
+    return where;
+  }
+
+  @Override
+  public boolean read(Visitor visitor, Problems problems) throws IOException {
+    checkFolder(problems);
+    for (Label label : Label.values()) {
+      Path file = folder.resolve(Locations.Csv.file(label));
+      if (Files.isRegularFile(file)) {
+        readFile(label, file, visitor, problems);
+      }
+    }
+    return true;
+  }
+
+  /** A misspelt file name must not make a whole section vanish silently. */
+  private void checkFolder(Problems problems) throws IOException {
+    List<String> known = fileNames();
+    try (Stream<Path> files = Files.list(folder)) {
+      files
+          .map(p -> p.getFileName().toString())
+          .filter(name -> name.toLowerCase(Locale.ROOT).endsWith(".csv") && !known.contains(name))
+          .sorted()
+          .forEach(name -> problems.error(Problems.TOP, name, "unknown file '" + name + "'"
+              + Suggest.hint(name, known) + "; a bundle folder holds " + String.join(", ", known)));
+    }
+    if (!looksLikeBundle(folder)) {
+      problems.error(Problems.TOP, folderName, "no bundle files here: expected at least one of " + String.join(", ", known));
+    }
+  }
+
+  private void readFile(Label label, Path file, Visitor visitor, Problems problems) throws IOException {
+    String name = file.getFileName().toString();
+    try (Reader reader = utf8(file); CSVParser parser = CSVParser.parse(reader, CSV)) {
+      Iterator<CSVRecord> records = parser.iterator();
+      if (!records.hasNext()) {
+        return;
+      }
+      String[] fields = header(label, name, records.next(), problems);
+      if (fields == null) {
+        return;
+      }
+      while (records.hasNext()) {
+        CSVRecord record = records.next();
+        long line = startLine(parser.getCurrentLineNumber(), record);
+        if (record.stream().allMatch(String::isBlank)) {
+          continue; // a spreadsheet's empty row
+        }
+        if (record.size() > fields.length) {
+          problems.error(where.order(label, line), name + ":" + line + ":" + (fields.length + 1),
+              "this row has " + record.size() + " cells but the header names " + fields.length
+                  + " columns; the row is skipped");
+          continue;
+        }
+        visitor.entity(label, line, row(label, fields, record));
+      }
+    } catch (java.io.UncheckedIOException e) {
+      unreadable(name, e.getCause(), problems);
+    } catch (CharacterCodingException | CSVException e) {
+      unreadable(name, e, problems);
+    }
+  }
+
+  /** A file that cannot be read to its end as CSV text; other I/O failures propagate. */
+  private static void unreadable(String name, IOException e, Problems problems) throws IOException {
+    if (e instanceof CharacterCodingException) {
+      problems.error(Problems.TOP, name, "'" + name + "' is not UTF-8 text; save it as CSV UTF-8");
+    } else if (e instanceof CSVException) {
+      problems.error(Problems.TOP, name, "'" + name + "' is not valid CSV: " + e.getMessage());
+    } else {
+      throw e;
+    }
+  }
+
+  /** The fields of the header's columns (null for a column to ignore), or null if the file is unusable. */
+  private String[] header(Label label, String name, CSVRecord header, Problems problems) {
+    Map<String, Field> allowed = vocabulary.fields(label);
+    String[] fields = new String[header.size()];
+    Map<String, Integer> columns = new HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      String column = header.get(i).strip();
+      String at = name + ":1:" + (i + 1);
+      if (i == 0 && column.startsWith("\uFEFF")) {
+        column = column.substring(1).strip(); // Excel's byte order mark
+      }
+      if (column.isEmpty()) {
+        problems.error(Problems.TOP, at, "column " + (i + 1) + " has no name; name it after a field or delete it");
+      } else if (!allowed.containsKey(column)) {
+        problems.error(Problems.TOP, at, "unknown column '" + column + "'" + Suggest.hint(column, allowed.keySet())
+            + "; the columns of " + name + " are " + String.join(", ", allowed.keySet()));
+      } else if (columns.containsKey(column)) {
+        problems.error(Problems.TOP, at, "column '" + column + "' appears twice (also column " + columns.get(column) + ")");
+      } else {
+        columns.put(column, i + 1);
+        fields[i] = column;
+      }
+    }
+    where.header(label, columns);
+    boolean usable = true;
+    for (String required : List.of("id", "kind")) {
+      if (!columns.containsKey(required)) {
+        problems.error(Problems.TOP, name + ":1", "required column '" + required + "' is missing; no row of " + name + " was checked");
+        usable = false;
+      }
+    }
+    return usable ? fields : null;
+  }
+
+  private ObjectNode row(Label label, String[] fields, CSVRecord record) {
+    ObjectNode node = NODES.objectNode();
+    Map<String, Field> allowed = vocabulary.fields(label);
+    for (int i = 0; i < record.size(); i++) {
+      String cell = record.get(i).strip();
+      if (fields[i] == null || cell.isEmpty()) {
+        continue;
+      }
+      if (allowed.get(fields[i]).listValued()) {
+        ArrayNode items = NODES.arrayNode();
+        Arrays.stream(cell.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).forEach(items::add);
+        if (!items.isEmpty()) {
+          node.set(fields[i], items);
+        }
+      } else {
+        node.put(fields[i], cell);
+      }
+    }
+    return node;
+  }
+
+  /** The line a record starts on, from the line it ends on and the line breaks inside its cells. */
+  private static long startLine(long endLine, CSVRecord record) {
+    long breaks = 0;
+    for (String value : record) {
+      breaks += value.replace("\r\n", "\n").chars().filter(c -> c == '\n' || c == '\r').count();
+    }
+    return endLine - breaks;
+  }
+
+  private static Reader utf8(Path file) throws IOException {
+    var decoder =
+        StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    return new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder));
+  }
+
+  @Override
+  public String source(Problems problems) {
+    String name = requested.orElse(folderName);
+    if (!BundleInput.validSourceName(name)) {
+      String what = requested.isPresent() ? "the source '" + name + "'" : "the folder name '" + name + "'";
+      problems.error(Problems.TOP, "source", what + " is not a valid source name: " + BundleInput.sourceRule()
+          + (requested.isPresent() ? "" : "; pass a source explicitly"));
+      return null;
+    }
+    return name;
+  }
+
+  @Override
+  public String sourceForReport() {
+    return requested.orElse(folderName);
+  }
+}

@@ -1,0 +1,218 @@
+package io.blastgate.importer;
+
+import io.blastgate.graph.Graph;
+import io.blastgate.model.Label;
+import io.blastgate.model.RelType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The second pass: streams a validated input again and writes it in {@code UNWIND} batches, nodes
+ * first (one stream), then relationships (another stream, so that every end exists), then the sync
+ * that retracts what this source no longer asserts, then the source's record. By default all of it
+ * is one transaction; with {@code commitEvery} the batches commit in groups and only the sync and the
+ * record share the last transaction.
+ */
+final class GraphWriter {
+  /** The figures the first pass found, which the second must meet (else the input changed). */
+  record Expected(Map<Label, Long> entities, long relationships) {
+    long totalEntities() {
+      return entities.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  private final Graph graph;
+  private final ImportSettings settings;
+  private final EntityReader reader;
+  private final ImportProgress progress;
+  private final Map<String, Object> provenance;
+  private final String source;
+
+  GraphWriter(Graph graph, ImportSettings settings, EntityReader reader, ImportProgress progress,
+      String source, String runId, OffsetDateTime now) {
+    this.graph = graph;
+    this.settings = settings;
+    this.reader = reader;
+    this.progress = progress;
+    this.source = source;
+    this.provenance = Map.of("source", source, "source_run", source + "@" + runId, "run", runId, "now", now);
+  }
+
+  Counts write(BundleInput input, Expected expected) {
+    if (settings.atomic()) {
+      return graph.writeTx("import " + source, settings.txTimeout(), tx -> {
+        Batches batches = new Batches((query, rows) -> run(tx, query, rows));
+        Written written = writeAll(input, batches, expected);
+        return sync(tx, written);
+      });
+    }
+    Committer committer = new Committer();
+    Written written = writeAll(input, new Batches(committer::add), expected);
+    committer.commit();
+    return graph.writeTx("sync " + source, settings.txTimeout(), tx -> sync(tx, written));
+  }
+
+  private record Written(Map<Label, Long> entities, long relationships) {}
+
+  private Written writeAll(BundleInput input, Batches batches, Expected expected) {
+    Map<Label, Long> entities = new EnumMap<>(Label.class);
+    progress.phase("write nodes", expected.totalEntities());
+    stream(input, entity -> {
+      Map<String, Object> row = new HashMap<>();
+      row.put("id", entity.id());
+      row.put("props", entity.props());
+      batches.add(ImporterQuery.mergeNodes(entity.label()), row);
+      entities.merge(entity.label(), 1L, Long::sum);
+    });
+    batches.flush();
+    for (Label label : Label.values()) {
+      if (!entities.getOrDefault(label, 0L).equals(expected.entities().getOrDefault(label, 0L))) {
+        throw new IllegalStateException("the input changed between validating and writing it");
+      }
+    }
+    progress.phase("write relationships", expected.relationships());
+    long[] relationships = {0};
+    stream(input, entity -> {
+      for (ParsedEntity.Ref ref : entity.refs()) {
+        batches.add(ImporterQuery.mergeRelationships(ref.rel().type()), Map.of("from", entity.id(), "to", ref.target()));
+        relationships[0]++;
+      }
+    });
+    batches.flush();
+    if (relationships[0] != expected.relationships()) {
+      throw new IllegalStateException("the input changed between validating and writing it");
+    }
+    return new Written(entities, relationships[0]);
+  }
+
+  /** Reads the input again; any problem now means it changed since it was validated. */
+  private void stream(BundleInput input, java.util.function.Consumer<ParsedEntity> each) {
+    Problems problems = new Problems(1);
+    try {
+      input.read((label, position, fields) -> {
+        ParsedEntity entity = reader.read(label, position, fields, input.locations(), problems);
+        if (entity == null || !entity.valid() || problems.hasErrors()) {
+          throw new IllegalStateException("the input changed between validating and writing it");
+        }
+        each.accept(entity);
+      }, problems);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (problems.hasErrors()) {
+      throw new IllegalStateException("the input changed between validating and writing it");
+    }
+  }
+
+  private Counts sync(Graph.Tx tx, Written written) {
+    progress.phase("sync", -1);
+    var rels = tx.run(ImporterQuery.RETRACT_STALE_RELATIONSHIPS, provenance).single();
+    var nodes = tx.run(ImporterQuery.RETRACT_STALE_NODES, provenance).single();
+    Counts counts = new Counts(
+        written.entities().getOrDefault(Label.IDENTITY, 0L),
+        written.entities().getOrDefault(Label.CREDENTIAL, 0L),
+        written.entities().getOrDefault(Label.WORKLOAD, 0L),
+        written.entities().getOrDefault(Label.OWNER, 0L),
+        written.relationships(),
+        nodes.get("deleted").asLong(),
+        rels.get("deleted").asLong() + nodes.get("detached").asLong());
+    Map<String, Object> params = new HashMap<>(provenance);
+    params.put("counts", asMap(counts));
+    tx.run(ImporterQuery.RECORD_SOURCE, params).consume();
+    return counts;
+  }
+
+  static Map<String, Object> asMap(Counts c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("identities", c.identities());
+    m.put("credentials", c.credentials());
+    m.put("workloads", c.workloads());
+    m.put("owners", c.owners());
+    m.put("relationships", c.relationships());
+    m.put("removed_nodes", c.removedNodes());
+    m.put("removed_relationships", c.removedRelationships());
+    return m;
+  }
+
+  /** Runs one batch and insists that every row was written: a short count means the graph moved. */
+  private void run(Graph.Tx tx, ImporterQuery query, List<Map<String, Object>> rows) {
+    Map<String, Object> params = new HashMap<>(provenance);
+    params.put("rows", rows);
+    long written = tx.run(query, params).single().get("written").asLong();
+    if (written != rows.size()) {
+      throw new IllegalStateException(query.queryName() + " wrote " + written + " of " + rows.size()
+          + " rows: an entity changed label or vanished during the import; nothing was kept");
+    }
+  }
+
+  /** Where full batches go: straight into the open transaction, or to the next commit group. */
+  @FunctionalInterface
+  private interface Sink {
+    void accept(ImporterQuery query, List<Map<String, Object>> rows);
+  }
+
+  /** One growing batch per statement; a full one goes to the sink, and progress moves by its rows. */
+  private final class Batches {
+    private final Map<ImporterQuery, List<Map<String, Object>>> open = new LinkedHashMap<>();
+    private final Sink sink;
+
+    Batches(Sink sink) {
+      this.sink = sink;
+    }
+
+    void add(ImporterQuery query, Map<String, Object> row) {
+      List<Map<String, Object>> batch = open.computeIfAbsent(query, q -> new ArrayList<>());
+      batch.add(row);
+      if (batch.size() >= settings.batchSize()) {
+        open.remove(query);
+        send(query, batch);
+      }
+    }
+
+    void flush() {
+      open.forEach(this::send);
+      open.clear();
+    }
+
+    private void send(ImporterQuery query, List<Map<String, Object>> batch) {
+      sink.accept(query, batch);
+      progress.advance(batch.size());
+    }
+  }
+
+  /** commitEvery mode: holds full batches until about commitEvery rows, then commits them together. */
+  private final class Committer {
+    private record Batch(ImporterQuery query, List<Map<String, Object>> rows) {}
+
+    private final List<Batch> held = new ArrayList<>();
+    private long rows;
+
+    void add(ImporterQuery query, List<Map<String, Object>> batch) {
+      held.add(new Batch(query, batch));
+      rows += batch.size();
+      if (rows >= settings.commitEvery()) {
+        commit();
+      }
+    }
+
+    void commit() {
+      if (held.isEmpty()) {
+        return;
+      }
+      List<Batch> group = List.copyOf(held);
+      graph.writeTx("import " + source + " (part)", settings.txTimeout(), tx -> {
+        group.forEach(b -> run(tx, b.query(), b.rows()));
+        return null;
+      });
+      held.clear();
+      rows = 0;
+    }
+  }
+}

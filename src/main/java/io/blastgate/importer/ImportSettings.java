@@ -1,0 +1,69 @@
+package io.blastgate.importer;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How an import runs.
+ *
+ * @param batchSize rows per {@code UNWIND} statement (the client holds about one batch per label)
+ * @param maxReportedErrors errors listed in a report at most; all of them are still counted
+ * @param txTimeout how long one write transaction may take; in atomic mode that is the whole import
+ * @param maxZipBytes the most bytes a .zip may unpack to (against zip bombs)
+ * @param commitEvery 0: the whole import is one transaction (atomic, the default); N: commit after
+ *     about every N rows written, for loads too big for one transaction. Not atomic (a reader may see
+ *     part of it, and a failure leaves the batches already committed), but still validated whole
+ *     first and still cleaning up only after every batch succeeded.
+ */
+public record ImportSettings(
+    int batchSize, int maxReportedErrors, Duration txTimeout, long maxZipBytes, int commitEvery) {
+
+  public ImportSettings {
+    Objects.requireNonNull(txTimeout, "txTimeout");
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+    }
+    if (maxReportedErrors < 1) {
+      throw new IllegalArgumentException("maxReportedErrors must be at least 1");
+    }
+    if (txTimeout.isNegative() || txTimeout.isZero()) {
+      throw new IllegalArgumentException("txTimeout must be positive");
+    }
+    if (maxZipBytes < 1) {
+      throw new IllegalArgumentException("maxZipBytes must be positive");
+    }
+    if (commitEvery < 0) {
+      throw new IllegalArgumentException("commitEvery must be 0 (one transaction) or positive");
+    }
+  }
+
+  /** Atomic: the whole import in one transaction. */
+  public ImportSettings(int batchSize, int maxReportedErrors, Duration txTimeout, long maxZipBytes) {
+    this(batchSize, maxReportedErrors, txTimeout, maxZipBytes, 0);
+  }
+
+  /** Batches of 5000, 1000 errors listed, 30 minutes per transaction, 1 GiB unpacked, atomic. */
+  public static ImportSettings defaults() {
+    return new ImportSettings(5000, 1000, Duration.ofMinutes(30), 1L << 30, 0);
+  }
+
+  public ImportSettings withBatchSize(int n) {
+    return new ImportSettings(n, maxReportedErrors, txTimeout, maxZipBytes, commitEvery);
+  }
+
+  public ImportSettings withCommitEvery(int n) {
+    return new ImportSettings(batchSize, maxReportedErrors, txTimeout, maxZipBytes, n);
+  }
+
+  public ImportSettings withMaxZipBytes(long n) {
+    return new ImportSettings(batchSize, maxReportedErrors, txTimeout, n, commitEvery);
+  }
+
+  public ImportSettings withMaxReportedErrors(int n) {
+    return new ImportSettings(batchSize, n, txTimeout, maxZipBytes, commitEvery);
+  }
+
+  public boolean atomic() {
+    return commitEvery == 0;
+  }
+}

@@ -1,0 +1,157 @@
+package io.blastgate.importer;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.blastgate.model.Label;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A bundle as one JSON document, streamed: the parser walks the top-level object and reads each
+ * element of the four arrays as a small tree of its own, so only one entity is in memory at a time.
+ */
+final class JsonBundle implements BundleInput {
+  static final String FORMAT_V1 = "blastgate.bundle/v1";
+
+  /** A member given twice in one object is an error, not "the last one wins". */
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  private static final List<String> TOP_FIELDS = topFields();
+
+  private final Path file;
+  private final Optional<String> requested;
+  private final Locations.Json where = new Locations.Json();
+  private JsonNode format;
+  private JsonNode source;
+
+  JsonBundle(Path file, Optional<String> requested) {
+    this.file = file;
+    this.requested = requested;
+  }
+
+  @Override
+  public Locations locations() {
+    return where;
+  }
+
+  @Override
+  public boolean read(Visitor visitor, Problems problems) throws IOException {
+    try (JsonParser parser = MAPPER.createParser(file.toFile())) {
+      try {
+        return readBundle(parser, visitor, problems);
+      } catch (JsonProcessingException e) {
+        var at = e.getLocation();
+        String place = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        problems.error(Problems.TOP, parser.getParsingContext().pathAsPointer().toString(),
+            "malformed JSON" + place + ": " + e.getOriginalMessage() + "; nothing after it was checked");
+        return false;
+      }
+    }
+  }
+
+  private boolean readBundle(JsonParser parser, Visitor visitor, Problems problems) throws IOException {
+    JsonToken first = parser.nextToken();
+    if (first != JsonToken.START_OBJECT) {
+      problems.error(Problems.TOP, "", "a bundle is a JSON object {\"format\": \"" + FORMAT_V1
+          + "\", \"source\": …, \"identities\": […], …}, got " + (first == null ? "an empty file" : "something else"));
+      return false;
+    }
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      Optional<Label> section = Label.fromSection(name);
+      if (name.equals("format")) {
+        format = parser.readValueAsTree();
+      } else if (name.equals("source")) {
+        source = parser.readValueAsTree();
+      } else if (section.isPresent()) {
+        readSection(parser, value, section.get(), visitor, problems);
+      } else {
+        problems.error(Problems.TOP, "/" + Locations.Json.escape(name),
+            "unknown field '" + name + "'" + Suggest.hint(name, TOP_FIELDS));
+        parser.skipChildren();
+      }
+    }
+    if (parser.nextToken() != null) {
+      problems.error(Problems.TOP, "", "unexpected content after the bundle's closing '}'");
+    }
+    return true;
+  }
+
+  private void readSection(JsonParser parser, JsonToken value, Label label, Visitor visitor, Problems problems)
+      throws IOException {
+    where.sectionSeen(label);
+    if (value == JsonToken.VALUE_NULL) {
+      return;
+    }
+    if (value != JsonToken.START_ARRAY) {
+      JsonNode node = parser.readValueAsTree();
+      problems.error(Problems.TOP, "/" + label.section(),
+          "'" + label.section() + "' must be an array of objects, got " + EntityReader.describe(node));
+      return;
+    }
+    long index = 0;
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      JsonNode element = parser.readValueAsTree();
+      visitor.entity(label, index++, element);
+    }
+  }
+
+  @Override
+  public String source(Problems problems) {
+    checkFormat(problems);
+    if (source == null || source.isNull()) {
+      problems.error(Problems.TOP, "/source", "required field 'source' is missing: name the system these facts come from");
+      return null;
+    }
+    if (!source.isTextual()) {
+      problems.error(Problems.TOP, "/source", "'source' must be a string, got " + EntityReader.describe(source));
+      return null;
+    }
+    String name = source.asText();
+    if (!BundleInput.validSourceName(name)) {
+      problems.error(Problems.TOP, "/source", "'" + name + "' is not a valid source name: " + BundleInput.sourceRule());
+      return null;
+    }
+    if (requested.isPresent() && !requested.get().equals(name)) {
+      problems.error(Problems.TOP, "/source", "the bundle's source is '" + name
+          + "' but the import was asked for source '" + requested.get() + "'; they must agree (or leave the option out)");
+      return null;
+    }
+    return name;
+  }
+
+  private void checkFormat(Problems problems) {
+    if (format == null || format.isNull()) {
+      problems.error(Problems.TOP, "/format", "required field 'format' is missing (write \"format\": \"" + FORMAT_V1 + "\")");
+    } else if (!format.isTextual()) {
+      problems.error(Problems.TOP, "/format", "'format' must be a string, got " + EntityReader.describe(format));
+    } else if (!format.asText().equals(FORMAT_V1)) {
+      problems.error(Problems.TOP, "/format", "unsupported format '" + format.asText() + "' (expected '" + FORMAT_V1 + "')");
+    }
+  }
+
+  @Override
+  public String sourceForReport() {
+    if (source != null && source.isTextual()) {
+      return source.asText();
+    }
+    return requested.orElse("");
+  }
+
+  private static List<String> topFields() {
+    List<String> names = new ArrayList<>(List.of("format", "source"));
+    Arrays.stream(Label.values()).map(Label::section).forEach(names::add);
+    return List.copyOf(names);
+  }
+}

@@ -1,0 +1,65 @@
+package io.blastgate.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.blastgate.auth.GeneratedToken;
+import io.blastgate.auth.Role;
+import io.blastgate.auth.TokenStore;
+import io.blastgate.config.AppConfig;
+import io.blastgate.graph.GraphConnection;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The way main starts the API: from the configuration, with an embedded graph, cleaning up on failure. */
+class ApiServerTest {
+
+  @Test
+  void startsFromTheConfigurationAndAFailedStartReleasesTheGraph(@TempDir Path dir) throws Exception {
+    Path tokensFile = dir.resolve("tokens.yaml");
+    GeneratedToken viewer = TokenStore.generate("viewer", "person:ana", Set.of(Role.VIEWER));
+    TokenStore.append(tokensFile, viewer.entry());
+    Map<String, String> env =
+        Map.of(
+            "BLASTGATE_DATA_DIR", dir.resolve("data").toString(),
+            "BLASTGATE_NEO4J_PAGECACHE", "16m",
+            "BLASTGATE_HTTP_PORT", "0",
+            "BLASTGATE_TOKENS_FILE", tokensFile.toString());
+
+    try (ApiServer server = ApiServer.start(AppConfig.forServer(env), "0.1.0")) {
+      HttpClient client = HttpClient.newHttpClient();
+      URI base = URI.create("http://127.0.0.1:" + server.port());
+      HttpResponse<String> health =
+          client.send(HttpRequest.newBuilder(base.resolve("/api/v1/health")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(health.body()).isEqualTo("{\"status\":\"ok\",\"graph\":\"up\",\"version\":\"0.1.0\"}");
+      HttpResponse<String> search =
+          client.send(
+              HttpRequest.newBuilder(base.resolve("/api/v1/entities?q=stripe"))
+                  .header("Authorization", "Bearer " + viewer.token())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(search.statusCode()).isEqualTo(200);
+
+      // A second server on the same HTTP port cannot bind; it must not leave its graph open.
+      Map<String, String> clash =
+          Map.of(
+              "BLASTGATE_DATA_DIR", dir.resolve("data2").toString(),
+              "BLASTGATE_NEO4J_PAGECACHE", "16m",
+              "BLASTGATE_HTTP_PORT", Integer.toString(server.port()),
+              "BLASTGATE_TOKENS_FILE", tokensFile.toString());
+      assertThatThrownBy(() -> ApiServer.start(AppConfig.forServer(clash), "0.1.0"))
+          .isInstanceOf(RuntimeException.class);
+      // Its data folder is free again: the embedded Neo4j of the failed start was shut down.
+      try (GraphConnection again = GraphConnection.open(AppConfig.fromEnvironment(clash).graphSettings())) {
+        assertThat(again.graph().ping()).isTrue();
+      }
+    }
+  }
+}

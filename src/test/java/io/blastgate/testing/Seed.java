@@ -1,0 +1,26 @@
+package io.blastgate.testing;
+
+import io.blastgate.graph.CypherQuery;
+import io.blastgate.graph.Graph;
+import java.util.Map;
+
+/** Test data written by test-only Cypher files under {@code cypher/queries/test/}. */
+public enum Seed implements CypherQuery {
+  /** The worked example of model.md with provenance, plus stripe-named entities and person:ana. */
+  ENTITIES("test/seed-entities.cypher");
+
+  private final String file;
+
+  Seed(String file) {
+    this.file = file;
+  }
+
+  @Override
+  public String file() {
+    return file;
+  }
+
+  public void writeTo(Graph graph) {
+    graph.writeTx("seed " + name(), tx -> tx.run(this, Map.of()).consume());
+  }
+}
