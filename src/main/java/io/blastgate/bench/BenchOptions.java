@@ -1,0 +1,127 @@
+package io.blastgate.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a benchmark runs.
+ *
+ * @param nodes the size of the synthetic organisation (entities of all labels)
+ * @param seed the generator's seed: the same seed gives the same graph and the same targets
+ * @param typicalSamples blast radii measured for typical targets, each a different target
+ * @param mostSharedSamples blast radii measured for the most-shared targets, cycling through them
+ * @param mostSharedTargets how many most-shared credentials to cycle through
+ * @param warmup blast radii computed before measuring (other typical targets), not measured
+ * @param dataDir where the bundle and a fresh embedded Neo4j go, each run in a new folder under it
+ * @param pageCacheBytes the Neo4j page cache; 0 sizes it for the run ({@link #pageCacheFor})
+ * @param batchSize rows per write statement of the import
+ * @param commitEvery rows per transaction of the import; 0 imports in one transaction, which at a
+ *     million nodes holds the whole import's transaction state in the heap
+ * @param maxHops the blast radius's traversal bound (the program's default is 50)
+ * @param queryTimeout the graph's transaction timeout for the blast radii
+ * @param output where the JSON report goes
+ * @param keepData keep the run's folder (bundle and database) instead of deleting it at the end
+ */
+public record BenchOptions(
+    int nodes,
+    long seed,
+    int typicalSamples,
+    int mostSharedSamples,
+    int mostSharedTargets,
+    int warmup,
+    Path dataDir,
+    long pageCacheBytes,
+    int batchSize,
+    int commitEvery,
+    int maxHops,
+    Duration queryTimeout,
+    Path output,
+    boolean keepData) {
+
+  public BenchOptions {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(queryTimeout, "queryTimeout");
+    Objects.requireNonNull(output, "output");
+    new OrgSpec(seed, nodes, 0, 0);
+    if (typicalSamples < 1 || mostSharedSamples < 0 || mostSharedTargets < 0 || warmup < 0) {
+      throw new IllegalArgumentException(
+          "samples: at least one typical, and no negative counts; was "
+              + typicalSamples + "/" + mostSharedSamples + "/" + mostSharedTargets + "/" + warmup);
+    }
+    if (mostSharedSamples > 0 && mostSharedTargets == 0) {
+      throw new IllegalArgumentException("most-shared samples need at least one most-shared target");
+    }
+    if (pageCacheBytes < 0 || batchSize < 1 || commitEvery < 0 || maxHops < 10) {
+      throw new IllegalArgumentException(
+          "pageCacheBytes >= 0, batchSize >= 1, commitEvery >= 0 and maxHops >= 10");
+    }
+  }
+
+  /**
+   * A million nodes, seed 42, 2000 typical and 200 most-shared samples over the 10 most-shared
+   * credentials after 300 warm-up runs; data under {@code target/bench}; batches of 5000 rows, a
+   * commit every 100,000 rows; 50 hops; report to {@code bench-report.json}.
+   */
+  public static BenchOptions defaults() {
+    return new BenchOptions(
+        1_000_000, 42, 2_000, 200, 10, 300, Path.of("target/bench"), 0, 5_000, 100_000, 50,
+        Duration.ofMinutes(2), Path.of("bench-report.json"), false);
+  }
+
+  public BenchOptions withNodes(int n) {
+    return new BenchOptions(n, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
+        dataDir, pageCacheBytes, batchSize, commitEvery, maxHops, queryTimeout, output, keepData);
+  }
+
+  public BenchOptions withSeed(long s) {
+    return new BenchOptions(nodes, s, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
+        dataDir, pageCacheBytes, batchSize, commitEvery, maxHops, queryTimeout, output, keepData);
+  }
+
+  public BenchOptions withSamples(int typical, int mostShared, int warm) {
+    return new BenchOptions(nodes, seed, typical, mostShared, mostSharedTargets, warm,
+        dataDir, pageCacheBytes, batchSize, commitEvery, maxHops, queryTimeout, output, keepData);
+  }
+
+  public BenchOptions withDataDir(Path dir) {
+    return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
+        dir, pageCacheBytes, batchSize, commitEvery, maxHops, queryTimeout, output, keepData);
+  }
+
+  public BenchOptions withPageCacheBytes(long bytes) {
+    return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
+        dataDir, bytes, batchSize, commitEvery, maxHops, queryTimeout, output, keepData);
+  }
+
+  public BenchOptions withImport(int batch, int commit) {
+    return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
+        dataDir, pageCacheBytes, batch, commit, maxHops, queryTimeout, output, keepData);
+  }
+
+  public BenchOptions withOutput(Path file) {
+    return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
+        dataDir, pageCacheBytes, batchSize, commitEvery, maxHops, queryTimeout, file, keepData);
+  }
+
+  public BenchOptions withKeepData(boolean keep) {
+    return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
+        dataDir, pageCacheBytes, batchSize, commitEvery, maxHops, queryTimeout, output, keep);
+  }
+
+  /** The organisation to generate: warm-up targets come first in the typical list, then measured ones. */
+  OrgSpec orgSpec() {
+    return new OrgSpec(seed, nodes, warmup + typicalSamples, mostSharedTargets);
+  }
+
+  /**
+   * The page cache the run gets: {@code pageCacheBytes}, or room for the whole store (about 1.5 KiB
+   * per node measured, with headroom) so that latency measures the queries and not the disk.
+   */
+  long pageCacheFor() {
+    if (pageCacheBytes > 0) {
+      return pageCacheBytes;
+    }
+    return Math.max(256L << 20, Math.min(16L << 30, nodes * 2_048L));
+  }
+}

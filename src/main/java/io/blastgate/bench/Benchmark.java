@@ -1,0 +1,212 @@
+package io.blastgate.bench;
+
+import io.blastgate.bench.BenchReport.Generation;
+import io.blastgate.bench.BenchReport.Heap;
+import io.blastgate.bench.BenchReport.ImportFigures;
+import io.blastgate.bench.BenchReport.Latency;
+import io.blastgate.bench.BenchReport.Machine;
+import io.blastgate.bench.BenchReport.Parameters;
+import io.blastgate.bench.BenchReport.PhaseHeap;
+import io.blastgate.graph.Graph;
+import io.blastgate.graph.GraphConnection;
+import io.blastgate.graph.GraphSettings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark of the issue, as a command: generate a synthetic organisation (timed, not counted in
+ * the import), import it into a fresh embedded Neo4j through the program's importer (timed:
+ * entities, relationships and rows per second), then time blast radii for typical and most-shared
+ * targets, each followed by a trivial query's round trip, and watch the heap throughout. Prints a
+ * report and writes the same as JSON.
+ */
+public final class Benchmark {
+  private Benchmark() {}
+
+  /** A full run on a fresh embedded Neo4j in a new folder under {@code opts.dataDir()}. */
+  public static BenchReport run(BenchOptions opts, PrintStream out) {
+    Path runDir = newRunDir(opts);
+    try (HeapWatch heap = HeapWatch.start("generate")) {
+      Run run = new Run(opts, out, heap);
+      GeneratedOrg org = run.generate(runDir);
+      heap.phase("start");
+      Path store = runDir.resolve("neo4j");
+      long pageCache = opts.pageCacheFor();
+      out.printf(Locale.ROOT, "start: embedded Neo4j in %s, page cache %s%n", store, Report.bytes(pageCache));
+      try (GraphConnection connection = GraphConnection.open(settings(opts, store, pageCache))) {
+        return run.measure(org, connection.graph(), () -> sizeOf(store.resolve("data")), pageCache);
+      }
+    } finally {
+      cleanUp(runDir, opts, out);
+    }
+  }
+
+  /**
+   * A run on a graph someone else opened, such as a test's Neo4j: it must hold no other entities.
+   * The store's size and page cache are then not this run's to report.
+   */
+  public static BenchReport run(BenchOptions opts, Graph graph, PrintStream out) {
+    Path runDir = newRunDir(opts);
+    try (HeapWatch heap = HeapWatch.start("generate")) {
+      Run run = new Run(opts, out, heap);
+      return run.measure(run.generate(runDir), graph, () -> null, null);
+    } finally {
+      cleanUp(runDir, opts, out);
+    }
+  }
+
+  static GraphSettings settings(BenchOptions opts, Path store, long pageCache) {
+    GraphSettings base = GraphSettings.embedded(store);
+    return new GraphSettings(
+        base.uri(), base.user(), base.password(), base.database(), store, 0, pageCache,
+        opts.queryTimeout(), base.maxRetryTime());
+  }
+
+  /** One run's steps, sharing the options, the output and the heap watch. */
+  private static final class Run {
+    private final BenchOptions opts;
+    private final PrintStream out;
+    private final HeapWatch heap;
+    private Generation generation;
+
+    Run(BenchOptions opts, PrintStream out, HeapWatch heap) {
+      this.opts = opts;
+      this.out = out;
+      this.heap = heap;
+    }
+
+    GeneratedOrg generate(Path runDir) {
+      out.printf(Locale.ROOT, "generate: %,d nodes, seed %d%n", opts.nodes(), opts.seed());
+      long started = System.nanoTime();
+      GeneratedOrg org = SyntheticOrg.write(opts.orgSpec(), runDir.resolve("org.json"));
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      generation =
+          new Generation(
+              millis, org.bytes(), org.entityCount(), org.relationshipCount(),
+              names(org.entities()), names(org.relationships()));
+      out.printf(
+          Locale.ROOT, "generate: %,d entities, %,d relationships, %s in %.1f s%n",
+          org.entityCount(), org.relationshipCount(), Report.bytes(org.bytes()), millis / 1000.0);
+      return org;
+    }
+
+    BenchReport measure(GeneratedOrg org, Graph graph, Supplier<Long> storeBytes, Long pageCache) {
+      String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+      heap.phase("import");
+      ImportFigures imported = ImportStep.run(graph, org.bundle(), opts, out, storeBytes);
+      out.printf(
+          Locale.ROOT, "import: %,.0f rows/s in %.1f s%n",
+          imported.rowsPerSecond(), imported.millis() / 1000.0);
+      heap.phase("latency");
+      Latency latency = new LatencyRun(graph, opts.maxHops(), out).measure(opts, org);
+      Map<String, PhaseHeap> phases = heap.finish();
+      Heap heapFigures =
+          new Heap(
+              HeapWatch.maxHeapBytes(),
+              phases.values().stream().mapToLong(PhaseHeap::peakUsedBytes).max().orElse(0),
+              phases.values().stream().mapToLong(PhaseHeap::peakAfterGcBytes).max().orElse(0),
+              phases);
+      BenchReport report =
+          new BenchReport(
+              startedAt,
+              machine(pageCache),
+              parameters(opts),
+              generation,
+              imported,
+              latency,
+              heapFigures,
+              Targets.check(opts.nodes(), imported, latency, heapFigures));
+      Report.print(report, out);
+      report.writeJson(opts.output());
+      out.printf("%nreport written to %s%n", opts.output().toAbsolutePath());
+      return report;
+    }
+  }
+
+  private static Parameters parameters(BenchOptions o) {
+    return new Parameters(
+        o.nodes(), o.seed(), o.typicalSamples(), o.mostSharedSamples(), o.mostSharedTargets(),
+        o.warmup(), o.batchSize(), o.commitEvery(), o.maxHops());
+  }
+
+  private static Machine machine(Long pageCache) {
+    long physical =
+        ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+            ? os.getTotalMemorySize()
+            : -1;
+    return new Machine(
+        Runtime.getRuntime().availableProcessors(),
+        cpuModel(),
+        System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+        System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
+        physical,
+        HeapWatch.maxHeapBytes(),
+        HeapWatch.maxHeapFlag(),
+        pageCache);
+  }
+
+  /** The CPU's model name where Linux tells it; "unknown" elsewhere. */
+  private static String cpuModel() {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+      return lines
+          .filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).strip())
+          .findFirst()
+          .orElse("unknown");
+    } catch (IOException | UncheckedIOException e) {
+      return "unknown";
+    }
+  }
+
+  /** A new folder for this run under the data folder: a run never reuses another's database. */
+  private static Path newRunDir(BenchOptions opts) {
+    try {
+      Files.createDirectories(opts.dataDir());
+      return Files.createTempDirectory(opts.dataDir(), "run-" + opts.nodes() + "-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a run folder under " + opts.dataDir(), e);
+    }
+  }
+
+  /** Deletes the folder this run created, and nothing else. */
+  private static void cleanUp(Path runDir, BenchOptions opts, PrintStream out) {
+    if (opts.keepData()) {
+      out.println("kept the bundle and the database in " + runDir);
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(runDir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      out.println("could not delete " + runDir + ": " + e.getMessage());
+    }
+  }
+
+  /** Bytes of the files under a folder: the store and its transaction logs. */
+  static long sizeOf(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static <K extends Enum<K>> Map<String, Long> names(Map<K, Long> counts) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    counts.forEach((k, v) -> out.put(k.name().toLowerCase(Locale.ROOT), v));
+    return out;
+  }
+}

@@ -1,0 +1,98 @@
+package io.blastgate.bench;
+
+import io.blastgate.bench.BenchReport.ImportFigures;
+import io.blastgate.graph.Graph;
+import io.blastgate.importer.BundleImporter;
+import io.blastgate.importer.ImportMessage;
+import io.blastgate.importer.ImportProgress;
+import io.blastgate.importer.ImportReport;
+import io.blastgate.importer.ImportSettings;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Imports the synthetic bundle through the program's own importer, exactly as a user's import runs
+ * (validation pass, write pass, sync), and times it from the call to the report.
+ */
+final class ImportStep {
+  private ImportStep() {}
+
+  static ImportFigures run(
+      Graph graph, Path bundle, BenchOptions opts, PrintStream out, Supplier<Long> storeBytes) {
+    ImportSettings settings =
+        ImportSettings.defaults().withBatchSize(opts.batchSize()).withCommitEvery(opts.commitEvery());
+    out.printf(
+        Locale.ROOT, "import: %s, batches of %,d, %s%n", bundle.getFileName(), opts.batchSize(),
+        opts.commitEvery() == 0 ? "one transaction" : String.format("a commit every %,d rows", opts.commitEvery()));
+    long started = System.nanoTime();
+    ImportReport report =
+        new BundleImporter(graph, settings).importPath(bundle, Optional.empty(), new Printed(out));
+    long nanos = System.nanoTime() - started;
+    if (!report.succeeded()) {
+      throw new IllegalStateException(
+          "the synthetic bundle did not import ("
+              + report.errorCount()
+              + " errors), first: "
+              + report.errors().stream()
+                  .limit(5)
+                  .map(ImportMessage::toString)
+                  .collect(Collectors.joining("; ")));
+    }
+    long entities = report.counts().entities();
+    long relationships = report.counts().relationships();
+    double seconds = nanos / 1e9;
+    return new ImportFigures(
+        nanos / 1_000_000,
+        entities,
+        relationships,
+        entities / seconds,
+        relationships / seconds,
+        (entities + relationships) / seconds,
+        storeBytes.get(),
+        report.runId());
+  }
+
+  /** Prints each phase and, at most every ten seconds, how far it got. */
+  private static final class Printed implements ImportProgress {
+    private static final long EVERY_NANOS = 10_000_000_000L;
+    private final PrintStream out;
+    private final long began = System.nanoTime();
+    private String phase = "";
+    private long total;
+    private long done;
+    private long lastPrinted;
+
+    Printed(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void phase(String name, long total) {
+      this.phase = name;
+      this.total = total;
+      this.done = 0;
+      this.lastPrinted = System.nanoTime();
+      out.printf(Locale.ROOT, "  %6.1f s  %s%s%n", seconds(), name, total < 0 ? "" : String.format(Locale.ROOT, " (%,d)", total));
+    }
+
+    @Override
+    public void advance(long n) {
+      done += n;
+      long now = System.nanoTime();
+      if (now - lastPrinted >= EVERY_NANOS) {
+        lastPrinted = now;
+        out.printf(
+            Locale.ROOT, "  %6.1f s  %s: %,d%s%n", seconds(), phase, done,
+            total > 0 ? String.format(Locale.ROOT, " of %,d (%d%%)", total, done * 100 / total) : "");
+      }
+    }
+
+    private double seconds() {
+      return (System.nanoTime() - began) / 1e9;
+    }
+  }
+}

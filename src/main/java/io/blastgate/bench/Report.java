@@ -1,0 +1,93 @@
+package io.blastgate.bench;
+
+import io.blastgate.bench.BenchReport.Group;
+import io.blastgate.bench.BenchReport.PhaseHeap;
+import io.blastgate.bench.BenchReport.TargetCheck;
+import io.blastgate.bench.BenchReport.TargetImpact;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints a {@link BenchReport} for people: the same figures as the JSON, in tables. */
+final class Report {
+  private Report() {}
+
+  static void print(BenchReport r, PrintStream out) {
+    var m = r.machine();
+    var p = r.parameters();
+    var g = r.generation();
+    var i = r.importFigures();
+    out.println();
+    out.printf(Locale.ROOT, "blastgate benchmark: %,d nodes, seed %d (%s)%n", p.nodes(), p.seed(), r.startedAt());
+    out.printf(
+        Locale.ROOT,
+        "machine: %d cores (%s), %s, %s, %s RAM; heap %s (%s); page cache %s%n",
+        m.cores(), m.cpu(), m.os(), m.java(), bytes(m.physicalMemoryBytes()), m.maxHeapFlag(),
+        bytes(m.maxHeapBytes()), m.pageCacheBytes() == null ? "not ours" : bytes(m.pageCacheBytes()));
+    out.printf(
+        Locale.ROOT,
+        "generate: %,d entities, %,d relationships, %s in %.1f s (not counted in the import)%n",
+        g.entities(), g.relationships(), bytes(g.bytes()), g.millis() / 1000.0);
+    out.printf(
+        Locale.ROOT,
+        "import:   %,d rows in %.1f s: %,.0f rows/s (%,.0f entities/s, %,.0f relationships/s)%s%n",
+        i.entities() + i.relationships(), i.millis() / 1000.0, i.rowsPerSecond(),
+        i.entitiesPerSecond(), i.relationshipsPerSecond(),
+        i.storeBytes() == null ? "" : "; store " + bytes(i.storeBytes()));
+    out.printf(
+        "         batches of %,d rows, a commit every %s rows%n",
+        p.batchSize(), p.commitEvery() == 0 ? "(one transaction)" : String.format("%,d", p.commitEvery()));
+    out.println();
+    out.printf(
+        "%-22s %8s %8s %8s %8s %8s %8s  %9s %7s %7s %7s%n",
+        "latency (ms)", "samples", "p50", "p95", "p99", "max", "mean", "reach p50", "p95", "p99", "max");
+    row(out, "typical targets", r.latency().typical());
+    row(out, "most-shared targets", r.latency().mostShared());
+    row(out, "reaching >= 1000", r.latency().reachingAThousand());
+    var t = r.latency().trivialQuery();
+    out.printf(
+        Locale.ROOT, "%-22s %8d %8.2f %8.2f %8.2f %8.2f %8.2f%n",
+        "trivial query", t.samples(), t.p50Ms(), t.p95Ms(), t.p99Ms(), t.maxMs(), t.meanMs());
+    out.println();
+    out.printf("%-22s %9s %8s %8s %8s %8s %8s%n", "most-shared target", "consumers", "direct", "reach", "deepest", "samples", "p50 ms");
+    for (TargetImpact x : r.latency().mostSharedTargets()) {
+      out.printf(
+          Locale.ROOT, "%-22s %,9d %,8d %,8d %8s %8d %8.1f%n",
+          x.id(), x.consumers(), x.direct(), x.total(), x.deepestHops(), x.samples(), x.p50Ms());
+    }
+    out.println();
+    out.printf(
+        "%-10s %12s %12s %12s %6s %8s %6s%n",
+        "heap", "peak used", "pools' peaks", "after GC", "GCs", "GC ms", "load");
+    for (Map.Entry<String, PhaseHeap> e : r.heap().phases().entrySet()) {
+      PhaseHeap h = e.getValue();
+      out.printf(
+          Locale.ROOT, "%-10s %12s %12s %12s %6d %8d %6.1f%n",
+          e.getKey(), bytes(h.peakUsedBytes()), bytes(h.peakPoolsBytes()), bytes(h.peakAfterGcBytes()),
+          h.gcCount(), h.gcMillis(), h.loadAverage());
+    }
+    out.println();
+    out.printf(Locale.ROOT, "targets (set for %,d nodes on 2 cores):%n", Targets.AT_NODES);
+    for (TargetCheck c : r.targets()) {
+      String verdict = !c.applies() ? "n/a " : c.met() ? "MET " : "MISS";
+      out.printf("  [%s] %s: %s; measured %s%n", verdict, c.name(), c.target(), c.measured());
+    }
+  }
+
+  private static void row(PrintStream out, String name, Group g) {
+    var l = g.latency();
+    out.printf(
+        Locale.ROOT, "%-22s %8d %8.2f %8.2f %8.2f %8.2f %8.2f  %,9d %,7d %,7d %,7d%n",
+        name, l.samples(), l.p50Ms(), l.p95Ms(), l.p99Ms(), l.maxMs(), l.meanMs(),
+        g.reach().p50(), g.reach().p95(), g.reach().p99(), g.reach().max());
+  }
+
+  static String bytes(long n) {
+    if (n < 1L << 20) {
+      return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
+    } else if (n < 1L << 30) {
+      return String.format(Locale.ROOT, "%.1f MiB", n / (double) (1L << 20));
+    }
+    return String.format(Locale.ROOT, "%.2f GiB", n / (double) (1L << 30));
+  }
+}

@@ -1,0 +1,96 @@
+package io.blastgate.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.blastgate.bench.BenchReport.TargetImpact;
+import io.blastgate.graph.Graph;
+import io.blastgate.testing.TestGraph;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole benchmark at a tiny size on the test's Neo4j: every figure is there and counts what it
+ * should. No assertion on time: a benchmark measures, a test checks structure.
+ */
+@ExtendWith(TestGraph.class)
+class BenchmarkTest {
+  private static final int NODES = 2_000;
+  /** At this size the organisation has fewer shared credentials than the ten most-shared asked for. */
+  private static final int SHARED = new OrgShape(42, NODES).sharedCredentials;
+
+  /** One run for every check: the first run of each statement costs most of its few seconds. */
+  @Test
+  void aTinyRunReportsEveryFigureAndWritesTheSameAsJson(Graph graph, @TempDir Path dir)
+      throws Exception {
+    BenchOptions opts =
+        BenchOptions.defaults()
+            .withNodes(NODES)
+            .withSamples(40, 12, 2)
+            .withDataDir(dir.resolve("data"))
+            .withImport(500, 1_000)
+            .withOutput(dir.resolve("report.json"));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    BenchReport r = Benchmark.run(opts, graph, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    assertThat(r.generation().entities()).isEqualTo(NODES);
+    assertThat(r.importFigures().entities()).isEqualTo(NODES);
+    assertThat(r.importFigures().relationships()).isEqualTo(r.generation().relationships());
+    assertThat(r.importFigures().rowsPerSecond())
+        .isGreaterThan(r.importFigures().entitiesPerSecond())
+        .isGreaterThan(0);
+    assertThat(entitiesInGraph()).isEqualTo(NODES);
+
+    assertThat(r.latency().typical().latency().samples()).isEqualTo(40);
+    assertThat(r.latency().typical().targets()).isEqualTo(40);
+    assertThat(r.latency().mostShared().latency().samples()).isEqualTo(12);
+    assertThat(r.latency().mostShared().targets()).isEqualTo(SHARED);
+    assertThat(r.latency().trivialQuery().samples()).isEqualTo(52);
+    var typical = r.latency().typical().latency();
+    assertThat(typical.p50Ms()).isPositive().isLessThanOrEqualTo(typical.p95Ms());
+    assertThat(typical.p95Ms()).isLessThanOrEqualTo(typical.p99Ms());
+    assertThat(typical.p99Ms()).isLessThanOrEqualTo(typical.maxMs());
+    assertThat(r.latency().mostSharedTargets()).hasSize(SHARED);
+
+    assertThat(r.heap().phases()).containsOnlyKeys("generate", "import", "latency");
+    assertThat(r.heap().maxHeapBytes()).isPositive();
+    assertThat(r.heap().peakUsedBytes()).isPositive().isLessThanOrEqualTo(r.heap().maxHeapBytes());
+    assertThat(r.targets()).hasSize(5).allSatisfy(c -> assertThat(c.applies()).isFalse());
+    assertThat(r.machine().cores()).isPositive();
+    assertThat(r.machine().pageCacheBytes()).isNull();
+
+    assertThat(BenchReport.readJson(opts.output())).isEqualTo(r);
+    assertThat(Files.readString(opts.output())).contains("\"import_figures\"", "\"p99_ms\"");
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("typical targets", "most-shared targets", "trivial query", "targets (set for");
+    try (var left = Files.list(opts.dataDir())) {
+      assertThat(left).as("the run folder is deleted").isEmpty();
+    }
+    theReachItReportsIsTheReachOfTheModel(opts, r, dir);
+  }
+
+  /** The same spec generates the same organisation: its reach, computed in memory, must match. */
+  private static void theReachItReportsIsTheReachOfTheModel(BenchOptions opts, BenchReport r, Path dir) {
+    GeneratedOrg same = SyntheticOrg.write(opts.orgSpec(), dir.resolve("same.json"));
+    ReferenceReach reference = new ReferenceReach(ScannedBundle.read(same.bundle()));
+    assertThat(r.latency().mostSharedTargets()).hasSize(SHARED);
+    for (TargetImpact t : r.latency().mostSharedTargets()) {
+      assertThat(t.total()).as(t.id()).isEqualTo(reference.workloads(t.id()).size());
+      assertThat(t.consumers()).isGreaterThanOrEqualTo(t.direct());
+    }
+  }
+
+  private static long entitiesInGraph() {
+    return (Long)
+        TestGraph.database()
+            .executeTransactionally(
+                "MATCH (n:Entity) RETURN count(n) AS n", Map.of(), res -> res.next().get("n"));
+  }
+}
