@@ -65,7 +65,10 @@ public record BenchReport(
       Map<String, Long> entitiesByLabel,
       Map<String, Long> relationshipsByType) {}
 
-  /** Import throughput; {@code storeBytes} is null when the graph is not a store of this run's. */
+  /**
+   * Import throughput, and the size of the store and of its transaction logs afterwards (null when
+   * the graph is not a store of this run's).
+   */
   public record ImportFigures(
       long millis,
       long entities,
@@ -74,7 +77,11 @@ public record BenchReport(
       double relationshipsPerSecond,
       double rowsPerSecond,
       Long storeBytes,
+      Long transactionLogBytes,
       String runId) {}
+
+  /** Bytes on disk of a store and of its transaction logs. */
+  public record StoreSize(long storeBytes, long transactionLogBytes) {}
 
   /** Workloads reached by the blast radii of a group, over its samples. */
   public record Reach(int min, int p50, int p95, int p99, int max) {}
@@ -86,18 +93,26 @@ public record BenchReport(
   public record TargetImpact(
       String id, int consumers, int direct, int total, Integer deepestHops, int samples, double p50Ms) {}
 
+  /** The samples, of either group, whose answers reached between {@code from} and {@code to} (exclusive; null: no end) workloads. */
+  public record ReachBand(int from, Integer to, Group samples) {}
+
   /**
    * Blast-radius latency by group, and the trivial query measured between them: {@code
    * reachingAThousand} takes every measured sample, of either group, whose answer reached 1000
-   * workloads or more.
+   * workloads or more, {@code byReach} splits those by how many they reached, and {@code
+   * msPerThousandWorkloads} is the median, over those samples, of the latency per 1000 workloads
+   * reached: what a large answer costs per workload.
    */
   public record Latency(
       Group typical,
       Group mostShared,
       Group reachingAThousand,
+      List<ReachBand> byReach,
+      double msPerThousandWorkloads,
       LatencySummary trivialQuery,
       List<TargetImpact> mostSharedTargets) {
     public Latency {
+      byReach = List.copyOf(byReach);
       mostSharedTargets = List.copyOf(mostSharedTargets);
     }
   }

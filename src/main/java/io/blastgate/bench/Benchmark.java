@@ -7,6 +7,7 @@ import io.blastgate.bench.BenchReport.Latency;
 import io.blastgate.bench.BenchReport.Machine;
 import io.blastgate.bench.BenchReport.Parameters;
 import io.blastgate.bench.BenchReport.PhaseHeap;
+import io.blastgate.bench.BenchReport.StoreSize;
 import io.blastgate.graph.Graph;
 import io.blastgate.graph.GraphConnection;
 import io.blastgate.graph.GraphSettings;
@@ -46,7 +47,7 @@ public final class Benchmark {
       long pageCache = opts.pageCacheFor();
       out.printf(Locale.ROOT, "start: embedded Neo4j in %s, page cache %s%n", store, Report.bytes(pageCache));
       try (GraphConnection connection = GraphConnection.open(settings(opts, store, pageCache))) {
-        return run.measure(org, connection.graph(), () -> sizeOf(store.resolve("data")), pageCache);
+        return run.measure(org, connection.graph(), () -> storeSize(store), pageCache);
       }
     } finally {
       cleanUp(runDir, opts, out);
@@ -102,10 +103,10 @@ public final class Benchmark {
       return org;
     }
 
-    BenchReport measure(GeneratedOrg org, Graph graph, Supplier<Long> storeBytes, Long pageCache) {
+    BenchReport measure(GeneratedOrg org, Graph graph, Supplier<StoreSize> store, Long pageCache) {
       String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
       heap.phase("import");
-      ImportFigures imported = ImportStep.run(graph, org.bundle(), opts, out, storeBytes);
+      ImportFigures imported = ImportStep.run(graph, org.bundle(), opts, out, store);
       out.printf(
           Locale.ROOT, "import: %,.0f rows/s in %.1f s%n",
           imported.rowsPerSecond(), imported.millis() / 1000.0);
@@ -195,7 +196,15 @@ public final class Benchmark {
     }
   }
 
-  /** Bytes of the files under a folder: the store and its transaction logs. */
+  /** The default database's store and transaction logs under an embedded Neo4j's home. */
+  static StoreSize storeSize(Path home) {
+    Path data = home.resolve("data");
+    return new StoreSize(
+        sizeOf(data.resolve("databases").resolve("neo4j")),
+        sizeOf(data.resolve("transactions").resolve("neo4j")));
+  }
+
+  /** Bytes of the files under a folder. */
   static long sizeOf(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();

@@ -22,7 +22,10 @@ import javax.management.openmbean.CompositeData;
  * Watches the heap phase by phase, three ways, because each alone misleads: the used heap sampled
  * every few milliseconds (garbage included, so it climbs towards -Xmx whatever the program holds),
  * the sum of the heap pools' own peaks (an upper bound: the pools peak at different moments), and the
- * heap left after each garbage collection (what the program really held, at the moment of the GC).
+ * heap left after each garbage collection. The last is closest to what the program holds, but still
+ * an upper bound: a young collection leaves the old generation's garbage in place until the next
+ * mixed or full one. For the live set itself, take a class histogram ({@code jcmd PID
+ * GC.class_histogram}) during the phase.
  */
 final class HeapWatch implements AutoCloseable {
   private static final long SAMPLE_MILLIS = 10;

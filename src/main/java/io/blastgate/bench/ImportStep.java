@@ -1,6 +1,7 @@
 package io.blastgate.bench;
 
 import io.blastgate.bench.BenchReport.ImportFigures;
+import io.blastgate.bench.BenchReport.StoreSize;
 import io.blastgate.graph.Graph;
 import io.blastgate.importer.BundleImporter;
 import io.blastgate.importer.ImportMessage;
@@ -22,7 +23,7 @@ final class ImportStep {
   private ImportStep() {}
 
   static ImportFigures run(
-      Graph graph, Path bundle, BenchOptions opts, PrintStream out, Supplier<Long> storeBytes) {
+      Graph graph, Path bundle, BenchOptions opts, PrintStream out, Supplier<StoreSize> store) {
     ImportSettings settings =
         ImportSettings.defaults().withBatchSize(opts.batchSize()).withCommitEvery(opts.commitEvery());
     out.printf(
@@ -45,6 +46,7 @@ final class ImportStep {
     long entities = report.counts().entities();
     long relationships = report.counts().relationships();
     double seconds = nanos / 1e9;
+    StoreSize size = store.get();
     return new ImportFigures(
         nanos / 1_000_000,
         entities,
@@ -52,7 +54,8 @@ final class ImportStep {
         entities / seconds,
         relationships / seconds,
         (entities + relationships) / seconds,
-        storeBytes.get(),
+        size == null ? null : size.storeBytes(),
+        size == null ? null : size.transactionLogBytes(),
         report.runId());
   }
 

@@ -3,6 +3,7 @@ package io.blastgate.bench;
 import io.blastgate.bench.BenchReport.Group;
 import io.blastgate.bench.BenchReport.Latency;
 import io.blastgate.bench.BenchReport.Reach;
+import io.blastgate.bench.BenchReport.ReachBand;
 import io.blastgate.bench.BenchReport.TargetImpact;
 import io.blastgate.blastradius.BlastRadius;
 import io.blastgate.blastradius.BlastRadiusService;
@@ -25,6 +26,8 @@ import java.util.function.Predicate;
 final class LatencyRun {
   /** A sample reaching this many workloads or more counts among the large ones. */
   static final int LARGE_REACH = 1_000;
+  /** Where the bands of large answers start. */
+  static final int[] BANDS = {1_000, 2_000, 5_000, 10_000};
 
   record Sample(
       String target, boolean mostShared, long nanos, int direct, int total, Integer deepest, boolean truncated) {}
@@ -74,8 +77,33 @@ final class LatencyRun {
         group(samples, s -> !s.mostShared()),
         group(samples, Sample::mostShared),
         group(samples, s -> s.total() >= LARGE_REACH),
+        bands(samples),
+        msPerThousand(samples),
         LatencySummary.ofNanos(pings),
         impacts(samples, org));
+  }
+
+  static List<ReachBand> bands(List<Sample> samples) {
+    List<ReachBand> out = new ArrayList<>();
+    for (int i = 0; i < BANDS.length; i++) {
+      int from = BANDS[i];
+      Integer to = i + 1 < BANDS.length ? BANDS[i + 1] : null;
+      Group g = group(samples, s -> s.total() >= from && (to == null || s.total() < to));
+      if (g.latency().samples() > 0) {
+        out.add(new ReachBand(from, to, g));
+      }
+    }
+    return out;
+  }
+
+  static double msPerThousand(List<Sample> samples) {
+    double[] ratios =
+        samples.stream()
+            .filter(s -> s.total() >= LARGE_REACH)
+            .mapToDouble(s -> s.nanos() / 1e6 / (s.total() / 1000.0))
+            .sorted()
+            .toArray();
+    return ratios.length == 0 ? 0 : Math.round(ratios[(ratios.length - 1) / 2] * 100) / 100.0;
   }
 
   private Sample sample(String target, boolean mostShared) {

@@ -33,7 +33,9 @@ final class Report {
         "import:   %,d rows in %.1f s: %,.0f rows/s (%,.0f entities/s, %,.0f relationships/s)%s%n",
         i.entities() + i.relationships(), i.millis() / 1000.0, i.rowsPerSecond(),
         i.entitiesPerSecond(), i.relationshipsPerSecond(),
-        i.storeBytes() == null ? "" : "; store " + bytes(i.storeBytes()));
+        i.storeBytes() == null
+            ? ""
+            : "; store " + bytes(i.storeBytes()) + " + transaction logs " + bytes(i.transactionLogBytes()));
     out.printf(
         "         batches of %,d rows, a commit every %s rows%n",
         p.batchSize(), p.commitEvery() == 0 ? "(one transaction)" : String.format("%,d", p.commitEvery()));
@@ -44,7 +46,19 @@ final class Report {
     row(out, "typical targets", r.latency().typical());
     row(out, "most-shared targets", r.latency().mostShared());
     row(out, "reaching >= 1000", r.latency().reachingAThousand());
+    for (BenchReport.ReachBand b : r.latency().byReach()) {
+      String name =
+          b.to() == null
+              ? String.format(Locale.ROOT, "  reach >= %,d", b.from())
+              : String.format(Locale.ROOT, "  reach %,d-%,d", b.from(), b.to() - 1);
+      row(out, name, b.samples());
+    }
     var t = r.latency().trivialQuery();
+    if (r.latency().msPerThousandWorkloads() > 0) {
+      out.printf(
+          Locale.ROOT, "%-22s %.1f ms per 1,000 workloads reached (median over the samples above)%n",
+          "large answers cost", r.latency().msPerThousandWorkloads());
+    }
     out.printf(
         Locale.ROOT, "%-22s %8d %8.2f %8.2f %8.2f %8.2f %8.2f%n",
         "trivial query", t.samples(), t.p50Ms(), t.p95Ms(), t.p99Ms(), t.maxMs(), t.meanMs());

@@ -65,7 +65,7 @@ final class Targets {
             "< 2 GiB",
             String.format(
                 Locale.ROOT,
-                "ran in -Xmx %s; peak used %s, peak after GC %s",
+                "ran in -Xmx %s; peak used %s, peak left after a GC %s",
                 Report.bytes(heap.maxHeapBytes()),
                 Report.bytes(heap.peakUsedBytes()),
                 Report.bytes(heap.peakAfterGcBytes())),
