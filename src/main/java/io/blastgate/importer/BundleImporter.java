@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -167,10 +166,5 @@ public final class BundleImporter {
   private static String stem(String fileName) {
     int dot = fileName.lastIndexOf('.');
     return dot > 0 ? fileName.substring(0, dot) : fileName;
-  }
-
-  /** For tests: the fields a bundle entity of a label may have, as the model file declares them. */
-  static List<String> fieldNames(Label label) {
-    return List.copyOf(Vocabulary.get().fields(label).keySet());
   }
 }
