@@ -7,9 +7,9 @@ import io.blastgate.config.AppConfig;
 import io.blastgate.graph.GraphConnection;
 import io.blastgate.http.BlastRadiusJson;
 import io.blastgate.http.Json;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,12 +31,11 @@ final class BlastRadiusCommand implements Callable<Integer> {
   @Option(names = "--max-hops", description = "traversal bound (at least 10; default BLASTGATE_MAX_HOPS or 50)")
   Integer maxHops;
 
-  @Option(names = "--data-dir", description = "embedded data folder (default BLASTGATE_DATA_DIR or ./data)")
-  Path dataDir;
+  @Mixin DataDirOption data;
 
   @Override
   public Integer call() throws Exception {
-    AppConfig config = Environment.config(dataDir);
+    AppConfig config = Environment.config(data.dataDir);
     try (GraphConnection graph = GraphConnection.open(config.graphSettings())) {
       BlastRadiusService service = new BlastRadiusService(graph.graph(), config.maxHops());
       BlastRadius br = service.compute(target, maxHops == null ? config.maxHops() : maxHops);

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,12 +50,11 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "no progress bar")
   boolean noProgress;
 
-  @Option(names = "--data-dir", description = "embedded data folder (default BLASTGATE_DATA_DIR or ./data)")
-  Path dataDir;
+  @Mixin DataDirOption data;
 
   @Override
   public Integer call() throws Exception {
-    AppConfig config = Environment.config(dataDir);
+    AppConfig config = Environment.config(data.dataDir);
     ImportSettings settings =
         ImportSettings.defaults().withBatchSize(batchSize).withCommitEvery(commitEvery);
     ImportReport report;

@@ -2,10 +2,10 @@ package io.blastgate.cli;
 
 import io.blastgate.config.AppConfig;
 import io.blastgate.http.ApiServer;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -16,12 +16,11 @@ import picocli.CommandLine.Option;
       "Needs BLASTGATE_TOKENS_FILE: there are no built-in tokens (`blastgate token create`)."
     })
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--data-dir", description = "embedded data folder (default BLASTGATE_DATA_DIR or ./data)")
-  Path dataDir;
+  @Mixin DataDirOption data;
 
   @Override
   public Integer call() throws InterruptedException {
-    AppConfig config = AppConfig.forServer(Environment.withDataDir(dataDir));
+    AppConfig config = AppConfig.forServer(Environment.withDataDir(data.dataDir));
     ApiServer server = ApiServer.start(config, Main.Version.get());
     System.err.printf("blastgate %s serving on http://%s:%d/api/v1 (Ctrl-C stops)%n",
         Main.Version.get(), config.httpHost(), server.port());
