@@ -49,24 +49,20 @@ final class EmbeddedNeo4j implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data folder " + home, e);
     }
-    Path conf = writeRawSettings(home);
     long started = System.nanoTime();
-    DatabaseManagementService dbms =
-        new DatabaseManagementServiceBuilder(home)
-            .loadPropertiesFromFile(conf)
-            .setConfig(GraphDatabaseSettings.auth_enabled, true)
-            .setConfig(BoltConnector.enabled, true)
-            .setConfig(
-                BoltConnector.listen_address, new SocketAddress("127.0.0.1", settings.boltPort()))
-            .setConfig(HttpConnector.enabled, false)
-            .setConfig(HttpsConnector.enabled, false)
-            .setConfig(GraphDatabaseSettings.pagecache_memory, settings.pageCacheBytes())
-            .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-            .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
-            .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, 64L * 1024 * 1024)
-            // Every Bolt server otherwise waits about 10 s on shutdown (Netty's quiet period).
-            .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
-            .build();
+    DatabaseManagementService dbms;
+    try {
+      dbms = build(home, writeRawSettings(home), settings);
+    } catch (RuntimeException e) {
+      if (causedByLock(e)) {
+        throw new GraphUnavailableException(
+            "the data folder "
+                + home
+                + " is in use by another process (a running blastgate?): stop it, or ask its API",
+            e);
+      }
+      throw e;
+    }
     try {
       GraphSettings.Secret password = randomPassword();
       dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
@@ -90,6 +86,34 @@ final class EmbeddedNeo4j implements AutoCloseable {
       dbms.shutdown();
       throw e;
     }
+  }
+
+  private static DatabaseManagementService build(Path home, Path conf, GraphSettings settings) {
+    return new DatabaseManagementServiceBuilder(home)
+        .loadPropertiesFromFile(conf)
+        .setConfig(GraphDatabaseSettings.auth_enabled, true)
+        .setConfig(BoltConnector.enabled, true)
+        .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", settings.boltPort()))
+        .setConfig(HttpConnector.enabled, false)
+        .setConfig(HttpsConnector.enabled, false)
+        .setConfig(GraphDatabaseSettings.pagecache_memory, settings.pageCacheBytes())
+        .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+        .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
+        .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, 64L * 1024 * 1024)
+        // Every Bolt server otherwise waits about 10 s on shutdown (Netty's quiet period).
+        .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
+        .build();
+  }
+
+  /** Another process holds the store: Neo4j says so deep in a chain of lifecycle exceptions. */
+  private static boolean causedByLock(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String name = t.getClass().getSimpleName();
+      if (name.equals("FileLockException") || name.equals("StoreLockException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Settings that have no typed constant on the public API. */

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Graph {
   private static final Logger LOG = LoggerFactory.getLogger(Graph.class);
+  private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
 
   private final Driver driver;
   private final String database;
@@ -60,11 +61,16 @@ public final class Graph {
     return inSession(operation, false, txTimeout, work);
   }
 
-  /** Whether the database answers a trivial query now. */
+  /**
+   * Whether the database answers a trivial query now. No retries and a short timeout: a health check
+   * must answer fast, and "not now" is its answer.
+   */
   public boolean ping() {
-    try {
-      return readTx("ping", tx -> tx.run(GraphQuery.PING, Map.of()).single().get(0).asInt()) == 1;
-    } catch (GraphUnavailableException e) {
+    var config = TransactionConfig.builder().withTimeout(PING_TIMEOUT).build();
+    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+      return session.run(GraphQuery.PING.text(), Map.of(), config).single().get(0).asInt() == 1;
+    } catch (RuntimeException e) {
+      LOG.debug("ping failed: {}", e.getClass().getSimpleName());
       return false;
     }
   }
@@ -89,7 +95,16 @@ public final class Graph {
         LOG.debug("{} {} in {} µs", read ? "read" : "write", operation, micros(started));
       }
       return result;
-    } catch (ServiceUnavailableException | SessionExpiredException | TransientException e) {
+    } catch (TransientException e) {
+      if (e.code() != null && e.code().endsWith("MemoryPoolOutOfMemoryError")) {
+        throw new GraphUnavailableException(
+            operation
+                + " needs more transaction memory than Neo4j allows; for a very large import,"
+                + " commit in parts (import --commit-every)",
+            e);
+      }
+      throw new GraphUnavailableException("the graph database did not answer " + operation, e);
+    } catch (ServiceUnavailableException | SessionExpiredException e) {
       throw new GraphUnavailableException("the graph database did not answer " + operation, e);
     } catch (ClientException e) {
       if (isTimeout(e)) {

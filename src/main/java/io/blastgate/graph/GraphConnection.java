@@ -72,6 +72,7 @@ public final class GraphConnection implements AutoCloseable {
     Config config =
         Config.builder()
             .withMaxTransactionRetryTime(settings.maxRetryTime().toMillis(), TimeUnit.MILLISECONDS)
+            .withConnectionTimeout(10, TimeUnit.SECONDS)
             .withUserAgent("blastgate")
             .build();
     Driver driver =

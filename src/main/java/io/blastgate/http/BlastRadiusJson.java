@@ -1,7 +1,6 @@
 package io.blastgate.http;
 
 import io.blastgate.blastradius.BlastRadius;
-import io.blastgate.model.EntityRef;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,7 +9,7 @@ import java.util.List;
  * line prints the very same JSON with {@code --json}.
  */
 public record BlastRadiusJson(
-    Ref target,
+    EntityJson.Ref target,
     Instant computedAt,
     int maxHops,
     boolean truncated,
@@ -22,7 +21,7 @@ public record BlastRadiusJson(
 
   public static BlastRadiusJson of(BlastRadius br) {
     return new BlastRadiusJson(
-        Ref.of(br.target()),
+        EntityJson.Ref.of(br.target()),
         br.computedAt(),
         br.maxHops(),
         br.truncated(),
@@ -35,15 +34,7 @@ public record BlastRadiusJson(
         br.sources().stream().map(s -> new Freshness(s.source(), s.lastSynced())).toList());
   }
 
-  record Ref(String id, String label, String kind, String name) {
-    static Ref of(EntityRef ref) {
-      return new Ref(ref.id(), ref.label().cypherName(), ref.kind(), ref.name());
-    }
-  }
-
   record Dependent(String id, String name, String kind, int depth) {}
-
-  record Owner(String id, String name, String kind) {}
 
   record Impacted(
       String id,
@@ -53,7 +44,7 @@ public record BlastRadiusJson(
       String criticality,
       String environment,
       String status,
-      List<Owner> owners,
+      List<EntityJson.Owner> owners,
       List<String> teams,
       boolean unowned) {
     static Impacted of(BlastRadius.ImpactedWorkload w) {
@@ -65,7 +56,7 @@ public record BlastRadiusJson(
           w.criticality(),
           w.environment(),
           w.status(),
-          w.owners().stream().map(o -> new Owner(o.id(), o.name(), o.kind())).toList(),
+          w.owners().stream().map(o -> new EntityJson.Owner(o.id(), o.name(), o.kind())).toList(),
           w.teams(),
           w.unowned());
     }
@@ -97,7 +88,7 @@ public record BlastRadiusJson(
   }
 
   record Shared(
-      Ref credential,
+      EntityJson.Ref credential,
       List<String> consumers,
       int consumerCount,
       boolean shared,
@@ -105,7 +96,7 @@ public record BlastRadiusJson(
       List<String> environments) {
     static Shared of(BlastRadius.SharedSecret s) {
       return new Shared(
-          Ref.of(s.credential()),
+          EntityJson.Ref.of(s.credential()),
           s.consumers(),
           s.consumerCount(),
           s.shared(),

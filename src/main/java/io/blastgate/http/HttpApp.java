@@ -70,10 +70,11 @@ public final class HttpApp {
         ApiRoute.publicGet("/api/v1/openapi.yaml", OpenApiRoute.load()),
         ApiRoute.get("/api/v1/entities", Role.VIEWER, new EntitiesRoute(services.entities())),
         ApiRoute.get(
-            "/api/v1/blast-radius", Role.VIEWER, new BlastRadiusRoute(services.blastRadius()))
-        // Next, with their services added to HttpServices:
-        //   ApiRoute.post("/api/v1/imports", Role.IMPORTER, ApiRoute.Body.UPLOAD,
-        //       new ImportsRoute(services.importer(), bodies)),   // bodies.spoolUpload(ctx, types)
-        );
+            "/api/v1/blast-radius", Role.VIEWER, new BlastRadiusRoute(services.blastRadius())),
+        ApiRoute.post(
+            "/api/v1/imports",
+            Role.IMPORTER,
+            ApiRoute.Body.UPLOAD,
+            new ImportsRoute(services.importer(), bodies)));
   }
 }

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -144,7 +143,18 @@ public final class BundleImporter {
         return report(input.sourceForReport(), ImportReport.Status.FAILED, Counts.ZERO, problems);
       }
       OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-      Counts counts = new GraphWriter(graph, settings, reader, progress, source, id, now)
+      ImportSettings writing = settings;
+      long rows = entities.values().stream().mapToLong(Long::longValue).sum() + relationships[0];
+      if (settings.atomic() && rows > ImportSettings.ATOMIC_ROW_LIMIT) {
+        // One transaction this large would hold it all in Neo4j's memory, and fail on its limit.
+        writing = settings.withCommitEvery(ImportSettings.PART_ROWS);
+        problems.warning(Problems.TOP, "/",
+            "this import has " + rows + " rows, more than one transaction takes ("
+                + ImportSettings.ATOMIC_ROW_LIMIT + "): it was committed in parts of "
+                + ImportSettings.PART_ROWS + " rows, so a reader may have seen it partly written;"
+                + " what the source no longer asserts was removed only after every part succeeded");
+      }
+      Counts counts = new GraphWriter(graph, writing, reader, progress, source, id, now)
           .write(input, new GraphWriter.Expected(entities, relationships[0]));
       LOG.info("import {} of source {} wrote {} entities and {} relationships, removed {} nodes and {} relationships",
           id, source, counts.entities(), counts.relationships(), counts.removedNodes(), counts.removedRelationships());
@@ -167,10 +177,5 @@ public final class BundleImporter {
   private static String stem(String fileName) {
     int dot = fileName.lastIndexOf('.');
     return dot > 0 ? fileName.substring(0, dot) : fileName;
-  }
-
-  /** For tests: the fields a bundle entity of a label may have, as the model file declares them. */
-  static List<String> fieldNames(Label label) {
-    return List.copyOf(Vocabulary.get().fields(label).keySet());
   }
 }

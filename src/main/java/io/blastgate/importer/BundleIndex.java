@@ -4,7 +4,6 @@ import io.blastgate.graph.Graph;
 import io.blastgate.model.Label;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,20 +83,20 @@ final class BundleIndex {
    */
   void resolve(Graph graph, int batchSize, String source) {
     Set<String> unknown = new LinkedHashSet<>();
-    Iterator<Pending> it = pending.iterator();
-    while (it.hasNext()) {
-      Pending p = it.next();
+    List<Pending> outside = new ArrayList<>();
+    for (Pending p : pending) {
       Seen target = ids.get(p.target());
       if (target != null) {
         check(p.target(), p.rel(), p.label(), p.position(), p.item(), target.label(), target.kind());
-        it.remove();
       } else {
         unknown.add(p.target());
+        outside.add(p);
       }
     }
+    pending.clear();
     checkAgainstGraph(graph, batchSize);
     Map<String, GraphEntity> found = lookUpAll(graph, unknown, batchSize);
-    for (Pending p : pending) {
+    for (Pending p : outside) {
       GraphEntity target = found.get(p.target());
       if (target == null) {
         error(p, "'" + p.target() + "' exists nowhere: no entity in this bundle or in the graph has this id ('"
@@ -111,7 +110,6 @@ final class BundleIndex {
         check(p.target(), p.rel(), p.label(), p.position(), p.item(), target.label().get(), target.kind());
       }
     }
-    pending.clear();
   }
 
   /** An id of the bundle that the graph already holds under another label is an error. */

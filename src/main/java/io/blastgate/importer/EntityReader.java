@@ -8,11 +8,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -163,7 +164,7 @@ final class EntityReader {
         return false;
       }
       boolean ok = true;
-      Map<String, Integer> firstAt = new HashMap<>();
+      Set<String> seen = new HashSet<>();
       for (int i = 0; i < value.size(); i++) {
         JsonNode item = value.get(i);
         if (!item.isTextual() || item.asText().isEmpty()) {
@@ -172,9 +173,8 @@ final class EntityReader {
           ok = false;
           continue;
         }
-        Integer first = firstAt.putIfAbsent(item.asText(), i);
-        if (first != null) {
-          duplicateItem(field, item.asText(), first, i);
+        if (!seen.add(item.asText())) {
+          duplicateItem(field, item.asText(), i);
         } else {
           each.accept(item.asText(), i);
         }
@@ -182,10 +182,10 @@ final class EntityReader {
       return ok;
     }
 
-    private void duplicateItem(String field, String item, int first, int again) {
+    /** Warned at the repeated item; the message names the item, since a CSV cell holds them all. */
+    private void duplicateItem(String field, String item, int again) {
       problems.warning(order, where.of(label, position, field, again),
-          "'" + field + "' lists '" + item + "' more than once (items " + first + " and " + again
-              + "); it is written once");
+          "'" + field + "' lists '" + item + "' more than once; it is written once");
     }
 
     private OffsetDateTime timestamp(String field, JsonNode value) {

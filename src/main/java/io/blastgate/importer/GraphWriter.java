@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The second pass: streams a validated input again and writes it in {@code UNWIND} batches, nodes
@@ -93,7 +94,7 @@ final class GraphWriter {
   }
 
   /** Reads the input again; any problem now means it changed since it was validated. */
-  private void stream(BundleInput input, java.util.function.Consumer<ParsedEntity> each) {
+  private void stream(BundleInput input, Consumer<ParsedEntity> each) {
     Problems problems = new Problems(1);
     try {
       input.read((label, position, fields) -> {

@@ -18,6 +18,17 @@ import java.util.Objects;
 public record ImportSettings(
     int batchSize, int maxReportedErrors, Duration txTimeout, long maxZipBytes, int commitEvery) {
 
+  /**
+   * The most rows (entities and relationships) an import writes in one transaction when it was asked
+   * to be atomic. Neo4j holds a transaction's changes in memory; beyond this, an atomic import would
+   * fail on Neo4j's transaction memory limit, so it commits in parts of {@link #PART_ROWS} instead
+   * and says so in its report.
+   */
+  public static final long ATOMIC_ROW_LIMIT = 500_000;
+
+  /** Rows per transaction when an import too large for one commits in parts by itself. */
+  public static final int PART_ROWS = 100_000;
+
   public ImportSettings {
     Objects.requireNonNull(txTimeout, "txTimeout");
     if (batchSize < 1) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +103,7 @@ final class Vocabulary {
       }
     }
     kinds.replaceAll((l, k) -> List.copyOf(k));
-    fields.replaceAll((l, f) -> java.util.Collections.unmodifiableMap(f));
+    fields.replaceAll((l, f) -> Collections.unmodifiableMap(f));
     return new Vocabulary(kinds, fields);
   }
 

@@ -38,7 +38,7 @@ class CypherCatalogTest {
   private static final Path QUERIES = Path.of("cypher/queries");
   private static final Pattern PARAM = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
   private static final Pattern LABEL = Pattern.compile("[(\\s]\\w*\\s*:\\s*([A-Z][A-Za-z]+)");
-  private static final Pattern REL_TYPE = Pattern.compile("\\[\\s*\\w*\\s*:\\s*([A-Z_]+)");
+  private static final Pattern REL_TYPE = Pattern.compile("\\[\\s*\\w*\\s*:\\s*([A-Z_|]+)");
   private static final JsonNode MODEL = readModel();
 
   static List<CypherQuery> programQueries() {
@@ -156,7 +156,8 @@ class CypherCatalogTest {
     Set<String> out = new TreeSet<>();
     Matcher m = p.matcher(text);
     while (m.find()) {
-      out.add(m.group(1));
+      // A relationship pattern may name several types: [r:USES|OWNS].
+      out.addAll(Arrays.asList(m.group(1).split("\\|")));
     }
     return out;
   }
@@ -183,9 +184,10 @@ class CypherCatalogTest {
   record Header(String description, Set<String> params, String returns, String traversal, String body) {
     static Header of(CypherQuery q) {
       StringBuilder description = new StringBuilder();
-      Set<String> params = null;
-      String returns = null;
+      StringBuilder params = null;
+      StringBuilder returns = null;
       String traversal = null;
+      StringBuilder current = description;
       StringBuilder body = new StringBuilder();
       for (String line : q.text().split("\n")) {
         String s = line.strip();
@@ -195,25 +197,37 @@ class CypherCatalogTest {
         }
         String c = s.substring(2).strip();
         if (c.startsWith("params:")) {
-          String v = c.substring("params:".length()).strip();
-          params =
-              v.equals("(none)")
-                  ? Set.of()
-                  : Arrays.stream(v.split(",")).map(String::strip).collect(Collectors.toCollection(TreeSet::new));
+          params = new StringBuilder(c.substring("params:".length()));
+          current = params;
         } else if (c.startsWith("returns:")) {
-          returns = c.substring("returns:".length()).strip();
+          returns = new StringBuilder(c.substring("returns:".length()));
+          current = returns;
         } else if (c.startsWith("traversal:")) {
           traversal = c.substring("traversal:".length()).strip();
-        } else if (returns == null && params == null) {
-          description.append(c).append(' ');
+          current = new StringBuilder();
+        } else {
+          // A line without a keyword continues the one before it.
+          current.append(' ').append(c);
         }
       }
       return new Header(
           description.toString().strip(),
-          params == null ? null : new TreeSet<>(params),
-          returns,
+          params == null ? null : names(params.toString()),
+          returns == null ? null : returns.toString().strip(),
           traversal,
           body.toString());
+    }
+
+    /** "rows (list of {id, props}), source": the names, without the notes on their types. */
+    private static Set<String> names(String declared) {
+      String v = declared.strip();
+      if (v.equals("(none)")) {
+        return Set.of();
+      }
+      return Arrays.stream(v.replaceAll("\\([^)]*\\)", "").split(","))
+          .map(String::strip)
+          .filter(n -> !n.isEmpty())
+          .collect(Collectors.toCollection(TreeSet::new));
     }
   }
 

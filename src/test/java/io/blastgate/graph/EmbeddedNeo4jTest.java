@@ -37,6 +37,17 @@ class EmbeddedNeo4jTest {
   }
 
   @Test
+  void aDataFolderInUseIsRefusedWithASentenceNotAStackTrace(@TempDir Path dir) {
+    GraphSettings settings = GraphSettings.embedded(dir);
+    try (GraphConnection first = GraphConnection.open(settings)) {
+      assertThatThrownBy(() -> GraphConnection.open(settings))
+          .isInstanceOf(GraphUnavailableException.class)
+          .hasMessageContaining("is in use by another process");
+      assertThat(first.graph().ping()).isTrue();
+    }
+  }
+
+  @Test
   void migrationsAreRecordedOnceAndSafeToApplyAgain(@TempDir Path dir) {
     try (GraphConnection connection = GraphConnection.open(GraphSettings.embedded(dir))) {
       Migrations.apply(connection.graph());

@@ -87,6 +87,23 @@ class ContractTest {
   }
 
   @Test
+  void imports() throws IOException {
+    byte[] valid = Files.readAllBytes(Path.of("fixtures/scenarios/worked-example/bundle.json"));
+    byte[] invalid = Files.readAllBytes(Path.of("fixtures/invalid/many-errors.json"));
+    // Responses only: the request body is a file the client sent, not something this test builds.
+    assertValidResponse(
+        api.post("/api/v1/imports?format=bundle&source=scenario-worked-example", "importer", "application/json", valid),
+        200);
+    assertValidResponse(
+        api.post("/api/v1/imports?format=bundle&source=invalid-many-errors", "importer", "application/json", invalid),
+        422);
+    assertValidResponse(
+        api.post("/api/v1/imports?format=csv&source=x", "importer", "application/json", valid), 400);
+    assertValidResponse(
+        api.post("/api/v1/imports?format=bundle&source=x", "importer", "text/plain", valid), 415);
+  }
+
+  @Test
   void blastRadii() {
     for (String id : List.of("cred:stripe-key", "id:stripe-sa", "wl:storefront")) {
       assertValid(call("/api/v1/blast-radius?target=" + EntitiesApiTest.enc(id), "viewer"), 200);

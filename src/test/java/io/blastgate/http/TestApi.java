@@ -106,6 +106,17 @@ final class TestApi implements AutoCloseable {
     return send(b.build());
   }
 
+  HttpResponse<String> post(String pathAndQuery, String tokenName, String contentType, byte[] body) {
+    HttpRequest.Builder b =
+        request(pathAndQuery)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (tokenName != null) {
+      b.header("Authorization", "Bearer " + token(tokenName));
+    }
+    return send(b.build());
+  }
+
   @Override
   public void close() {
     app.stop();

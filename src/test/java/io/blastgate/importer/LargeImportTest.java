@@ -2,7 +2,6 @@ package io.blastgate.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.blastgate.graph.Graph;
 import io.blastgate.testing.TestGraph;
 import java.io.IOException;
@@ -66,63 +65,7 @@ class LargeImportTest {
         "MATCH (w:Workload {id: 'wl:27499'})-[:DEPENDS_ON]->(p:Workload {id: 'wl:27498'}) RETURN count(*)")).isEqualTo(1);
   }
 
-  /** Written as a stream, in an order that leaves most references forward (owners come first). */
   private static void generate(Path file) throws IOException {
-    try (JsonGenerator g = Fixtures.JSON.getFactory().createGenerator(file.toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
-      g.writeStartObject();
-      g.writeStringField("format", "blastgate.bundle/v1");
-      g.writeStringField("source", "generated");
-      g.writeArrayFieldStart("owners");
-      int perTeam = WORKLOADS / TEAMS;
-      for (int t = 0; t < TEAMS; t++) {
-        g.writeStartObject();
-        g.writeStringField("id", "team:" + t);
-        g.writeStringField("kind", "team");
-        g.writeArrayFieldStart("owns");
-        for (int w = t * perTeam; w < (t + 1) * perTeam; w++) {
-          g.writeString("wl:" + w);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("workloads");
-      for (int w = 0; w < WORKLOADS; w++) {
-        g.writeStartObject();
-        g.writeStringField("id", "wl:" + w);
-        g.writeStringField("kind", w % 2 == 0 ? "service" : "job");
-        g.writeStringField("criticality", w % 10 == 0 ? "critical" : "medium");
-        g.writeStringField("environment", "prod");
-        g.writeArrayFieldStart("uses");
-        g.writeString("cred:" + (w % CREDENTIALS));
-        g.writeEndArray();
-        if (w > 0) {
-          g.writeArrayFieldStart("depends_on");
-          g.writeString("wl:" + (w - 1));
-          g.writeEndArray();
-        }
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("credentials");
-      for (int c = 0; c < CREDENTIALS; c++) {
-        g.writeStartObject();
-        g.writeStringField("id", "cred:" + c);
-        g.writeStringField("kind", "secret");
-        g.writeStringField("authenticates_as", "id:" + (c % IDENTITIES));
-        g.writeStringField("created_at", "2026-01-04T09:00:00Z");
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("identities");
-      for (int i = 0; i < IDENTITIES; i++) {
-        g.writeStartObject();
-        g.writeStringField("id", "id:" + i);
-        g.writeStringField("kind", "service_account");
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    }
+    BundleGenerator.write(file, TEAMS, IDENTITIES, CREDENTIALS, WORKLOADS);
   }
 }

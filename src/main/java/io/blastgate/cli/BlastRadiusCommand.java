@@ -1,0 +1,51 @@
+package io.blastgate.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.blastgate.blastradius.BlastRadius;
+import io.blastgate.blastradius.BlastRadiusService;
+import io.blastgate.config.AppConfig;
+import io.blastgate.graph.GraphConnection;
+import io.blastgate.http.BlastRadiusJson;
+import io.blastgate.http.Json;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "blast-radius",
+    mixinStandardHelpOptions = true,
+    description = {
+      "What would break if TARGET (a credential, identity or workload id) were contained.",
+      "Reads the configured graph (BLASTGATE_DATA_DIR or BLASTGATE_NEO4J_URI); an embedded data",
+      "folder can be open in one process at a time: while a server runs, ask the API instead."
+    })
+final class BlastRadiusCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "TARGET", description = "the target's id, e.g. cred:vault/prod/stripe-api-key")
+  String target;
+
+  @Option(names = "--json", description = "print the API's JSON instead of a table")
+  boolean json;
+
+  @Option(names = "--max-hops", description = "traversal bound (at least 10; default BLASTGATE_MAX_HOPS or 50)")
+  Integer maxHops;
+
+  @Mixin DataDirOption data;
+
+  @Override
+  public Integer call() throws Exception {
+    AppConfig config = Environment.config(data.dataDir);
+    try (GraphConnection graph = GraphConnection.open(config.graphSettings())) {
+      BlastRadiusService service = new BlastRadiusService(graph.graph(), config.maxHops());
+      BlastRadius br = service.compute(target, maxHops == null ? config.maxHops() : maxHops);
+      if (json) {
+        ObjectMapper mapper = Json.mapper();
+        System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(BlastRadiusJson.of(br)));
+      } else {
+        System.out.print(BlastRadiusTable.render(br));
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package io.blastgate.cli;
+
+import io.blastgate.auth.GeneratedToken;
+import io.blastgate.auth.Role;
+import io.blastgate.auth.TokenStore;
+import io.blastgate.config.AppConfig;
+import io.blastgate.graph.GraphConnection;
+import io.blastgate.http.ApiServer;
+import io.blastgate.http.HttpServices;
+import io.blastgate.http.HttpSettings;
+import io.blastgate.importer.BundleImporter;
+import io.blastgate.importer.ImportProgress;
+import io.blastgate.importer.ImportReport;
+import io.blastgate.importer.ImportSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Starts blastgate on a fresh embedded database loaded with the demo organisation",
+      "(fixtures/demo/acme-org.json), creates one token per role, prints them and how to use them,",
+      "and serves the API until Ctrl-C. The demo folder is wiped at every start."
+    })
+final class DemoCommand implements Callable<Integer> {
+  static final String DEMO_BUNDLE = "/fixtures/demo/acme-org.json";
+  private static final String MARKER = ".blastgate-demo";
+
+  @Option(names = "--data-dir", defaultValue = "data/demo", description = "the demo's own folder (default ${DEFAULT-VALUE})")
+  Path dataDir;
+
+  @Option(names = "--port", description = "HTTP port (default BLASTGATE_HTTP_PORT or 8080; 0 picks a free one)")
+  Integer port;
+
+  @Option(names = "--no-serve", description = "load and print, then stop (for scripts and smoke tests)")
+  boolean noServe;
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, String> env = Environment.withDataDir(dataDir);
+    if (env.containsKey("BLASTGATE_NEO4J_URI")) {
+      throw new IllegalArgumentException(
+          "the demo runs on a fresh embedded database: unset BLASTGATE_NEO4J_URI");
+    }
+    if (port != null) {
+      env = new HashMap<>(env);
+      env.put("BLASTGATE_HTTP_PORT", port.toString());
+    }
+    env.remove("BLASTGATE_TOKENS_FILE");
+    AppConfig config = AppConfig.fromEnvironment(env);
+    freshFolder(dataDir);
+
+    GraphConnection graph = GraphConnection.open(config.graphSettings());
+    try {
+      ImportReport report = loadDemo(graph);
+      List<Issued> tokens = issueTokens(dataDir.resolve("tokens.yaml"));
+      if (noServe) {
+        printWelcome(report, tokens, "http://" + config.httpHost() + ":" + config.httpPort());
+        graph.close();
+        return 0;
+      }
+      ApiServer server =
+          ApiServer.start(
+              graph,
+              true,
+              HttpServices.of(graph.graph(), TokenStore.load(dataDir.resolve("tokens.yaml")), config.maxHops()),
+              HttpSettings.from(config, Main.Version.get()));
+      printWelcome(report, tokens, "http://" + config.httpHost() + ":" + server.port());
+      ServeCommand.blockUntilShutdown(server);
+      return 0;
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /** Wipes the demo folder, but only one this command made: never a folder it does not know. */
+  private static void freshFolder(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      boolean ours = Files.exists(dir.resolve(MARKER));
+      boolean empty;
+      try (Stream<Path> entries = Files.list(dir)) {
+        empty = entries.findAny().isEmpty();
+      }
+      if (!ours && !empty) {
+        throw new IllegalArgumentException(
+            dir + " exists and is not a demo folder: the demo wipes its folder, choose another with --data-dir");
+      }
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(MARKER), "made by `blastgate demo`, which wipes this folder at every start\n");
+  }
+
+  private static ImportReport loadDemo(GraphConnection graph) throws IOException {
+    Path bundle = Files.createTempFile("blastgate-demo-", ".json");
+    try (InputStream in = DemoCommand.class.getResourceAsStream(DEMO_BUNDLE)) {
+      if (in == null) {
+        throw new IllegalStateException("the demo bundle is missing from the program: " + DEMO_BUNDLE);
+      }
+      Files.copy(in, bundle, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      ImportReport report =
+          new BundleImporter(graph.graph(), ImportSettings.defaults())
+              .importPath(bundle, Optional.empty(), ImportProgress.none());
+      if (!report.succeeded()) {
+        throw new IllegalStateException("the demo bundle did not import: " + report.errors());
+      }
+      return report;
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } finally {
+      Files.deleteIfExists(bundle);
+    }
+  }
+
+  record Issued(String name, String principal, Role role, String token) {}
+
+  private static List<Issued> issueTokens(Path file) {
+    List<Issued> issued = new ArrayList<>();
+    List<io.blastgate.auth.TokenEntry> entries = new ArrayList<>();
+    // Least privilege even in a demo: one token per role, each for a person of the demo organisation.
+    String[][] people = {
+      {"viewer", "person:ana.silva"},
+      {"importer", "person:diego.ramos"},
+      {"responder", "person:uche.eze"},
+      {"admin", "person:vera.novak"}
+    };
+    for (String[] p : people) {
+      Role role = Role.fromWireName(p[0]).orElseThrow();
+      GeneratedToken t = TokenStore.generate("demo-" + p[0], p[1], EnumSet.of(role));
+      entries.add(t.entry());
+      issued.add(new Issued("demo-" + p[0], p[1], role, t.token()));
+    }
+    TokenStore.write(file, entries);
+    return issued;
+  }
+
+  private static void printWelcome(ImportReport report, List<Issued> tokens, String base) {
+    var c = report.counts();
+    var out = System.out;
+    out.printf("%nblastgate demo: the Acme organisation is loaded (%d identities, %d credentials, %d workloads,"
+        + " %d owners, %d relationships).%n%n", c.identities(), c.credentials(), c.workloads(), c.owners(), c.relationships());
+    out.println("Tokens (this once; their hashes are in the demo folder's tokens.yaml):");
+    for (Issued t : tokens) {
+      out.printf("  %-10s %-20s %s%n", t.role().wireName(), t.principal(), t.token());
+    }
+    String viewer = tokens.get(0).token();
+    out.printf("%nTry:%n");
+    out.printf("  curl -s %s/api/v1/health%n", base);
+    out.printf("  curl -s -H 'Authorization: Bearer %s' '%s/api/v1/blast-radius?target=cred:vault/shared/datadog-api-key'%n", viewer, base);
+    out.printf("  curl -s -H 'Authorization: Bearer %s' '%s/api/v1/entities?q=stripe%%20key'%n", viewer, base);
+    out.printf("  curl -s -H 'Authorization: Bearer %s' '%s/api/v1/blast-radius?target=aws:iam::444455556666:role/break-glass-admin'%n", viewer, base);
+    out.printf("The contract: %s/api/v1/openapi.yaml%n%n", base);
+  }
+}

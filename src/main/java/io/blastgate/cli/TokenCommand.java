@@ -1,0 +1,65 @@
+package io.blastgate.cli;
+
+import io.blastgate.auth.GeneratedToken;
+import io.blastgate.auth.Role;
+import io.blastgate.auth.TokenStore;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "token",
+    mixinStandardHelpOptions = true,
+    description = "Manages API tokens: only their SHA-256 hashes are stored.",
+    subcommands = {TokenCommand.Create.class})
+final class TokenCommand implements Runnable {
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(System.out);
+  }
+
+  @Command(
+      name = "create",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Creates a token, adds its hash to the tokens file, and prints the token once.",
+        "Roles: viewer, importer, responder, approver, auditor, admin (admin holds every role)."
+      })
+  static final class Create implements Callable<Integer> {
+    @Option(names = "--name", required = true, description = "a unique name for the token, e.g. soar-playbook")
+    String name;
+
+    @Option(names = "--principal", required = true, description = "who acts with it, ideally an Owner person id, e.g. person:ana")
+    String principal;
+
+    @Option(names = "--roles", required = true, split = ",", description = "comma-separated roles")
+    List<String> roles;
+
+    @Option(names = "--file", description = "the tokens file (default BLASTGATE_TOKENS_FILE)")
+    Path file;
+
+    @Override
+    public Integer call() {
+      Path target = file != null ? file : Environment.config(null).tokensFile().orElse(null);
+      if (target == null) {
+        throw new IllegalArgumentException("name the tokens file with --file or BLASTGATE_TOKENS_FILE");
+      }
+      Set<Role> parsed = EnumSet.noneOf(Role.class);
+      for (String r : roles) {
+        parsed.add(
+            Role.fromWireName(r.strip())
+                .orElseThrow(() -> new IllegalArgumentException("unknown role '" + r + "'")));
+      }
+      GeneratedToken token = TokenStore.generate(name, principal, parsed);
+      TokenStore.append(target, token.entry());
+      System.err.println("Added token '" + name + "' for " + principal + " " + parsed + " to " + target);
+      System.err.println("It is shown this once; keep it in a secret store:");
+      System.out.println(token.token());
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package io.blastgate.blastradius;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.blastgate.blastradius.BlastRadius.ImpactedWorkload;
+import io.blastgate.blastradius.BlastRadius.SharedSecret;
+import io.blastgate.graph.Graph;
+import io.blastgate.importer.BundleImporter;
+import io.blastgate.importer.ImportProgress;
+import io.blastgate.importer.ImportReport;
+import io.blastgate.importer.ImportSettings;
+import io.blastgate.testing.TestGraph;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every named scenario of fixtures/scenarios, imported through the real importer into a real Neo4j, and
+ * every target its expected.json names: the answer must be exactly the expected one (model.md).
+ */
+@ExtendWith(TestGraph.class)
+class BlastRadiusScenariosTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TestFactory
+  Stream<DynamicTest> everyScenarioGivesExactlyItsExpectedAnswer() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    try (Stream<Path> dirs = Files.list(Path.of("fixtures/scenarios"))) {
+      for (Path dir : dirs.sorted().toList()) {
+        JsonNode expected = JSON.readTree(dir.resolve("expected.json").toFile());
+        expected
+            .get("targets")
+            .fields()
+            .forEachRemaining(
+                e ->
+                    tests.add(
+                        DynamicTest.dynamicTest(
+                            dir.getFileName() + " " + e.getKey(),
+                            () -> check(dir, e.getKey(), e.getValue()))));
+      }
+    }
+    assertThat(tests).hasSizeGreaterThanOrEqualTo(7);
+    return tests.stream();
+  }
+
+  private static void check(Path dir, String target, JsonNode want) {
+    TestGraph.clear();
+    Graph graph = TestGraph.connection().graph();
+    load(graph, dir.resolve("bundle.json"));
+    BlastRadius got = new BlastRadiusService(graph, 50).compute(target);
+
+    Map<String, Integer> hops = new TreeMap<>();
+    got.impacted().forEach(w -> hops.put(w.id(), w.hops()));
+    Map<String, Integer> wantHops = new TreeMap<>();
+    want.get("impacted").fields().forEachRemaining(f -> wantHops.put(f.getKey(), f.getValue().asInt()));
+    assertThat(hops).as("impacted workloads with hops").isEqualTo(wantHops);
+
+    var s = got.summary();
+    assertThat(s.direct()).as("direct").isEqualTo(want.get("direct").asInt());
+    assertThat(s.total()).as("total").isEqualTo(want.get("total").asInt());
+    JsonNode deepest = want.get("deepest_hops");
+    assertThat(s.deepestHops()).as("deepest").isEqualTo(deepest.isNull() ? null : deepest.asInt());
+    JsonNode c = want.get("by_criticality");
+    assertThat(List.of(
+            s.byCriticality().critical(),
+            s.byCriticality().high(),
+            s.byCriticality().medium(),
+            s.byCriticality().low(),
+            s.byCriticality().unknown()))
+        .as("by criticality")
+        .isEqualTo(List.of(
+            c.get("critical").asInt(),
+            c.get("high").asInt(),
+            c.get("medium").asInt(),
+            c.get("low").asInt(),
+            c.get("unknown").asInt()));
+    assertThat(s.unowned()).as("unowned").isEqualTo(want.get("unowned").asInt());
+    assertThat(s.teams()).as("teams").isEqualTo(strings(want.get("teams")));
+    assertThat(s.environments()).as("environments").isEqualTo(strings(want.get("environments")));
+    assertThat(got.truncated()).isFalse();
+
+    if (want.has("dependent_identities")) {
+      Map<String, Integer> depths = new TreeMap<>();
+      got.dependentIdentities().forEach(d -> depths.put(d.id(), d.depth()));
+      Map<String, Integer> wantDepths = new TreeMap<>();
+      want.get("dependent_identities")
+          .fields()
+          .forEachRemaining(f -> wantDepths.put(f.getKey(), f.getValue().asInt()));
+      assertThat(depths).as("dependent identities").isEqualTo(wantDepths);
+    } else {
+      assertThat(got.dependentIdentities()).isEmpty();
+    }
+
+    JsonNode wantReach = want.get("shared_secrets");
+    Map<String, SharedSecret> reach =
+        got.sharedSecrets().stream().collect(Collectors.toMap(r -> r.credential().id(), r -> r));
+    Map<String, JsonNode> wantReachById = new TreeMap<>();
+    if (wantReach != null) {
+      wantReach.fields().forEachRemaining(f -> wantReachById.put(f.getKey(), f.getValue()));
+    }
+    assertThat(new TreeSet<>(reach.keySet())).as("credentials reached").isEqualTo(wantReachById.keySet());
+    wantReachById.forEach(
+        (id, w) -> {
+          SharedSecret r = reach.get(id);
+          assertThat(r.consumers()).as("consumers of %s", id).isEqualTo(strings(w.get("consumers")));
+          assertThat(r.consumerCount()).isEqualTo(w.get("consumers").size());
+          assertThat(r.teams()).as("teams of %s", id).isEqualTo(strings(w.get("teams")));
+          assertThat(r.environments()).as("environments of %s", id).isEqualTo(strings(w.get("environments")));
+          assertThat(r.shared()).as("shared %s", id).isEqualTo(w.get("shared").asBoolean());
+        });
+    assertThat(s.sharedSecret()).isEqualTo(reach.values().stream().anyMatch(SharedSecret::shared));
+  }
+
+  @Test
+  void ownersAndTeamsOfEachImpactedWorkloadInTheWorkedExample(Graph graph) {
+    load(graph, Path.of("fixtures/scenarios/worked-example/bundle.json"));
+    BlastRadius got = new BlastRadiusService(graph, 50).compute("cred:stripe-key");
+    Map<String, ImpactedWorkload> byId =
+        got.impacted().stream().collect(Collectors.toMap(ImpactedWorkload::id, w -> w));
+    assertThat(byId.get("wl:checkout").teams()).containsExactly("team:payments");
+    assertThat(byId.get("wl:checkout").criticality()).isEqualTo("critical");
+    assertThat(byId.get("wl:checkout").environment()).isEqualTo("prod");
+    assertThat(byId.get("wl:storefront").teams()).containsExactly("team:web");
+    assertThat(byId.get("wl:reports").unowned()).isTrue();
+    assertThat(byId.get("wl:reports").owners()).isEmpty();
+    assertThat(got.target().label()).isEqualTo(io.blastgate.model.Label.CREDENTIAL);
+    assertThat(got.sources()).extracting(BlastRadius.SourceFreshness::source).contains("scenario-worked-example");
+  }
+
+  @Test
+  void aChainLongerThanTheBoundIsReportedTruncatedNeverSilentlyCut(Graph graph, @TempDir Path dir)
+      throws IOException {
+    // wl:0 <- wl:1 <- ... <- wl:12 : twelve DEPENDS_ON hops above the credential's only consumer.
+    load(graph, chain(dir, 13));
+    BlastRadius bounded = new BlastRadiusService(graph, 10).compute("cred:chain");
+    assertThat(bounded.truncated()).isTrue();
+    assertThat(bounded.summary().deepestHops()).isEqualTo(10);
+
+    BlastRadius enough = new BlastRadiusService(graph, 12).compute("cred:chain");
+    assertThat(enough.truncated()).isFalse();
+    assertThat(enough.summary().total()).isEqualTo(13);
+    assertThat(enough.summary().deepestHops()).isEqualTo(12);
+  }
+
+  @Test
+  void theBoundIsAtLeastTenHops(Graph graph) {
+    assertThatThrownBy(() -> new BlastRadiusService(graph, 9))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 10");
+  }
+
+  @Test
+  void unknownTargetsAndOwnersAreRefusedClearly(Graph graph) {
+    load(graph, Path.of("fixtures/scenarios/worked-example/bundle.json"));
+    BlastRadiusService service = new BlastRadiusService(graph, 50);
+    assertThatThrownBy(() -> service.compute("cred:nope"))
+        .isInstanceOf(UnknownTargetException.class)
+        .hasMessageContaining("cred:nope");
+    assertThatThrownBy(() -> service.compute("team:payments"))
+        .isInstanceOf(NotATargetException.class)
+        .hasMessageContaining("Owner");
+  }
+
+  static void load(Graph graph, Path bundle) {
+    ImportReport report =
+        new BundleImporter(graph, ImportSettings.defaults())
+            .importPath(bundle, Optional.empty(), ImportProgress.none());
+    assertThat(report.errors()).as("import errors of %s", bundle).isEmpty();
+    assertThat(report.status()).isEqualTo(ImportReport.Status.SUCCEEDED);
+  }
+
+  private static Path chain(Path dir, int n) throws IOException {
+    StringBuilder workloads = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        workloads.append(",\n");
+      }
+      workloads.append(
+          "{\"id\":\"wl:"
+              + i
+              + "\",\"kind\":\"service\""
+              + (i == 0 ? ",\"uses\":[\"cred:chain\"]" : ",\"depends_on\":[\"wl:" + (i - 1) + "\"]")
+              + "}");
+    }
+    String bundle =
+        "{\"format\":\"blastgate.bundle/v1\",\"source\":\"chain\","
+            + "\"identities\":[{\"id\":\"id:chain\",\"kind\":\"service_account\"}],"
+            + "\"credentials\":[{\"id\":\"cred:chain\",\"kind\":\"api_token\",\"authenticates_as\":\"id:chain\"}],"
+            + "\"workloads\":["
+            + workloads
+            + "]}";
+    Path file = dir.resolve("chain.json");
+    Files.writeString(file, bundle);
+    return file;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}

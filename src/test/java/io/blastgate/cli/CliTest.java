@@ -1,0 +1,105 @@
+package io.blastgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.blastgate.auth.TokenStore;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as a person runs them, on a real embedded database in a temporary folder. */
+class CliTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  record Run(int exit, String out, String err) {}
+
+  private static synchronized Run run(String... args) {
+    PrintStream stdout = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      var cli = Main.commandLine();
+      cli.setErr(new PrintWriter(err, true));
+      int exit = cli.execute(args);
+      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
+    } finally {
+      System.setOut(stdout);
+    }
+  }
+
+  @Test
+  void importThenAskTheBlastRadiusAsATableAndAsJson(@TempDir Path dir) throws Exception {
+    String data = dir.resolve("data").toString();
+    Run imported = run("import", "--data-dir", data, "fixtures/scenarios/worked-example/bundle.json");
+    assertThat(imported.exit()).as(imported.err()).isZero();
+    assertThat(imported.out()).contains("as source scenario-worked-example").contains("4 workloads");
+
+    Run table = run("blast-radius", "--data-dir", data, "cred:stripe-key");
+    assertThat(table.exit()).as(table.err()).isZero();
+    assertThat(table.out())
+        .contains("4 workloads impacted (2 direct), deepest 2 hops")
+        .contains("unowned 1")
+        .contains("Teams: team:payments, team:web")
+        .containsPattern("2\\s+wl:reports\\s+job\\s+low\\s+dev\\s+-\\s+UNOWNED");
+
+    Run json = run("blast-radius", "--data-dir", data, "--json", "id:stripe-sa");
+    assertThat(json.exit()).isZero();
+    JsonNode body = JSON.readTree(json.out());
+    assertThat(body.at("/summary/total").asInt()).isEqualTo(4);
+    assertThat(body.at("/target/label").asText()).isEqualTo("Identity");
+  }
+
+  @Test
+  void anInvalidBundleListsItsErrorsAndExitsTwo(@TempDir Path dir) {
+    Run r = run("import", "--data-dir", dir.toString(), "fixtures/invalid/many-errors.json");
+    assertThat(r.exit()).isEqualTo(Main.INVALID_INPUT);
+    assertThat(r.out()).startsWith("Nothing was imported:").contains("/workloads/");
+  }
+
+  @Test
+  void anUnknownTargetIsOneClearLineAndExitsTwo(@TempDir Path dir) {
+    Run r = run("blast-radius", "--data-dir", dir.toString(), "cred:nope");
+    assertThat(r.exit()).isEqualTo(Main.INVALID_INPUT);
+    assertThat(r.err()).contains("no entity with id 'cred:nope'").doesNotContain("Exception");
+  }
+
+  @Test
+  void tokenCreatePrintsTheTokenOnceAndStoresOnlyItsHash(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("tokens.yaml");
+    Run r =
+        run("token", "create", "--name", "soar", "--principal", "person:ana", "--roles", "viewer,responder",
+            "--file", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    String token = r.out().strip();
+    assertThat(Files.readString(file)).doesNotContain(token);
+    var principal = TokenStore.load(file).authenticate(token).orElseThrow();
+    assertThat(principal.id()).isEqualTo("person:ana");
+    assertThat(principal.roles()).extracting(Enum::name).containsExactlyInAnyOrder("VIEWER", "RESPONDER");
+  }
+
+  @Test
+  void theDemoLoadsTheOrganisationAndIssuesOneTokenPerRole(@TempDir Path dir) throws Exception {
+    Path demo = dir.resolve("demo");
+    Run r = run("demo", "--no-serve", "--data-dir", demo.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("78 workloads").contains("viewer").contains("admin");
+    assertThat(TokenStore.load(demo.resolve("tokens.yaml")).entries()).hasSize(4);
+    // A second start wipes its own folder and starts fresh; a folder it did not make is refused.
+    assertThat(run("demo", "--no-serve", "--data-dir", demo.toString()).exit()).isZero();
+    Path foreign = dir.resolve("foreign");
+    Files.createDirectories(foreign);
+    Files.writeString(foreign.resolve("precious.txt"), "keep me");
+    Run refused = run("demo", "--no-serve", "--data-dir", foreign.toString());
+    assertThat(refused.exit()).isEqualTo(Main.INVALID_INPUT);
+    assertThat(foreign.resolve("precious.txt")).exists();
+  }
+}

@@ -1,0 +1,115 @@
+package io.blastgate.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.blastgate.testing.TestGraph;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Imports over real HTTP: what a SOAR playbook or an inventory script does. */
+@ExtendWith(TestGraph.class)
+class ImportsApiTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static TestApi api;
+
+  @BeforeAll
+  static void start() {
+    api = TestApi.start(TestGraph.connection().graph());
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+  }
+
+  @Test
+  void aBundleImportedOverHttpIsWhatTheBlastRadiusThenSees() throws Exception {
+    HttpResponse<String> r = importFile("scenario-worked-example", "fixtures/scenarios/worked-example/bundle.json");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode report = JSON.readTree(r.body());
+    assertThat(report.get("status").asText()).isEqualTo("succeeded");
+    assertThat(report.at("/counts/workloads").asInt()).isEqualTo(4);
+
+    JsonNode br = JSON.readTree(api.get("/api/v1/blast-radius?target=id%3Astripe-sa", "viewer").body());
+    assertThat(br.at("/summary/total").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void anInvalidBundleListsEveryErrorAndWritesNothing() throws Exception {
+    HttpResponse<String> r = importFile("fixture-many-errors", "fixtures/invalid/many-errors.json");
+    assertThat(r.statusCode()).isEqualTo(422);
+    JsonNode problem = JSON.readTree(r.body());
+    assertThat(problem.get("type").asText()).endsWith("/invalid-import");
+    assertThat(problem.get("error_count").asInt()).isGreaterThanOrEqualTo(6);
+    assertThat(problem.at("/report/errors").size()).isEqualTo(problem.get("error_count").asInt());
+    assertThat(problem.at("/report/errors/0/location").asText()).startsWith("/");
+    assertThat(nodeCount()).isZero();
+  }
+
+  @Test
+  void aSourceThatDisagreesWithTheBundleIsRefused() throws Exception {
+    HttpResponse<String> r = importFile("someone-else", "fixtures/scenarios/worked-example/bundle.json");
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(JSON.readTree(r.body()).at("/report/errors/0/location").asText()).isEqualTo("/source");
+    assertThat(nodeCount()).isZero();
+  }
+
+  @Test
+  void aZipOfCsvFilesImportsLikeItsJson() throws Exception {
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(zip)) {
+      for (String f : new String[] {"identities.csv", "credentials.csv", "workloads.csv", "owners.csv"}) {
+        out.putNextEntry(new ZipEntry(f));
+        out.write(Files.readAllBytes(Path.of("fixtures/csv/worked-example").resolve(f)));
+        out.closeEntry();
+      }
+    }
+    HttpResponse<String> r =
+        api.post(
+            "/api/v1/imports?format=bundle&source=scenario-worked-example",
+            "importer",
+            "application/zip",
+            zip.toByteArray());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode br = JSON.readTree(api.get("/api/v1/blast-radius?target=cred%3Astripe-key", "viewer").body());
+    assertThat(br.at("/summary/total").asInt()).isEqualTo(4);
+    assertThat(br.at("/summary/unowned").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void badQueryParametersAreClearBadRequests() throws Exception {
+    byte[] body = Files.readAllBytes(Path.of("fixtures/scenarios/worked-example/bundle.json"));
+    HttpResponse<String> format = api.post("/api/v1/imports?format=k8s&source=x", "importer", "application/json", body);
+    assertThat(format.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(format.body()).get("detail").asText()).contains("format");
+    HttpResponse<String> source =
+        api.post("/api/v1/imports?format=bundle&source=a%40b", "importer", "application/json", body);
+    assertThat(source.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(source.body()).get("detail").asText()).contains("source");
+  }
+
+  private static HttpResponse<String> importFile(String source, String file) throws IOException {
+    return api.post(
+        "/api/v1/imports?format=bundle&source=" + source,
+        "importer",
+        "application/json",
+        Files.readAllBytes(Path.of(file)));
+  }
+
+  private static long nodeCount() {
+    return TestGraph.database()
+        .executeTransactionally(
+            "MATCH (n) WHERE NOT n:Migration RETURN count(n) AS c", java.util.Map.of(), res -> (Long) res.next().get("c"));
+  }
+}
