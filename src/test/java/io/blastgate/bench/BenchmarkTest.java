@@ -32,7 +32,7 @@ class BenchmarkTest {
     BenchOptions opts =
         BenchOptions.defaults()
             .withNodes(NODES)
-            .withSamples(20, 8, 2)
+            .withSamples(10, 6, 1)
             .withDataDir(dir.resolve("data"))
             .withImport(500, 0)
             .withOutput(dir.resolve("report.json"));
@@ -48,11 +48,11 @@ class BenchmarkTest {
         .isGreaterThan(0);
     assertThat(entitiesInGraph()).isEqualTo(NODES);
 
-    assertThat(r.latency().typical().latency().samples()).isEqualTo(20);
-    assertThat(r.latency().typical().targets()).isEqualTo(20);
-    assertThat(r.latency().mostShared().latency().samples()).isEqualTo(8);
+    assertThat(r.latency().typical().latency().samples()).isEqualTo(10);
+    assertThat(r.latency().typical().targets()).isEqualTo(10);
+    assertThat(r.latency().mostShared().latency().samples()).isEqualTo(6);
     assertThat(r.latency().mostShared().targets()).isEqualTo(SHARED);
-    assertThat(r.latency().trivialQuery().samples()).isEqualTo(28);
+    assertThat(r.latency().trivialQuery().samples()).isEqualTo(16);
     var typical = r.latency().typical().latency();
     assertThat(typical.p50Ms()).isPositive().isLessThanOrEqualTo(typical.p95Ms());
     assertThat(typical.p95Ms()).isLessThanOrEqualTo(typical.p99Ms());
