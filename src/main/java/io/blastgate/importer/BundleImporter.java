@@ -145,12 +145,12 @@ public final class BundleImporter {
       OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
       ImportSettings writing = settings;
       long rows = entities.values().stream().mapToLong(Long::longValue).sum() + relationships[0];
-      if (settings.atomic() && rows > ImportSettings.ATOMIC_ROW_LIMIT) {
+      if (settings.atomic() && rows > settings.atomicRowLimit()) {
         // One transaction this large would hold it all in Neo4j's memory, and fail on its limit.
         writing = settings.withCommitEvery(ImportSettings.PART_ROWS);
         problems.warning(Problems.TOP, "/",
             "this import has " + rows + " rows, more than one transaction takes ("
-                + ImportSettings.ATOMIC_ROW_LIMIT + "): it was committed in parts of "
+                + settings.atomicRowLimit() + "): it was committed in parts of "
                 + ImportSettings.PART_ROWS + " rows, so a reader may have seen it partly written;"
                 + " what the source no longer asserts was removed only after every part succeeded");
       }

@@ -14,15 +14,22 @@ import java.util.Objects;
  *     about every N rows written, for loads too big for one transaction. Not atomic (a reader may see
  *     part of it, and a failure leaves the batches already committed), but still validated whole
  *     first and still cleaning up only after every batch succeeded.
+ * @param atomicRowLimit the most rows an atomic import writes in one transaction; a larger one commits
+ *     in parts of {@link #PART_ROWS} by itself and says so in its report
  */
 public record ImportSettings(
-    int batchSize, int maxReportedErrors, Duration txTimeout, long maxZipBytes, int commitEvery) {
+    int batchSize,
+    int maxReportedErrors,
+    Duration txTimeout,
+    long maxZipBytes,
+    int commitEvery,
+    long atomicRowLimit) {
 
   /**
-   * The most rows (entities and relationships) an import writes in one transaction when it was asked
-   * to be atomic. Neo4j holds a transaction's changes in memory; beyond this, an atomic import would
-   * fail on Neo4j's transaction memory limit, so it commits in parts of {@link #PART_ROWS} instead
-   * and says so in its report.
+   * The default most rows (entities and relationships) an import writes in one transaction when it
+   * was asked to be atomic. Neo4j holds a transaction's changes in memory; beyond this, an atomic
+   * import would fail on Neo4j's transaction memory limit (measured at a million entities in a 2 GiB
+   * heap), so it commits in parts of {@link #PART_ROWS} instead and says so in its report.
    */
   public static final long ATOMIC_ROW_LIMIT = 500_000;
 
@@ -46,11 +53,20 @@ public record ImportSettings(
     if (commitEvery < 0) {
       throw new IllegalArgumentException("commitEvery must be 0 (one transaction) or positive");
     }
+    if (atomicRowLimit < 1) {
+      throw new IllegalArgumentException("atomicRowLimit must be positive");
+    }
   }
 
   /** Atomic: the whole import in one transaction. */
   public ImportSettings(int batchSize, int maxReportedErrors, Duration txTimeout, long maxZipBytes) {
     this(batchSize, maxReportedErrors, txTimeout, maxZipBytes, 0);
+  }
+
+  /** As given, with the default {@link #ATOMIC_ROW_LIMIT}. */
+  public ImportSettings(
+      int batchSize, int maxReportedErrors, Duration txTimeout, long maxZipBytes, int commitEvery) {
+    this(batchSize, maxReportedErrors, txTimeout, maxZipBytes, commitEvery, ATOMIC_ROW_LIMIT);
   }
 
   /** Batches of 5000, 1000 errors listed, 30 minutes per transaction, 1 GiB unpacked, atomic. */
@@ -59,19 +75,23 @@ public record ImportSettings(
   }
 
   public ImportSettings withBatchSize(int n) {
-    return new ImportSettings(n, maxReportedErrors, txTimeout, maxZipBytes, commitEvery);
+    return new ImportSettings(n, maxReportedErrors, txTimeout, maxZipBytes, commitEvery, atomicRowLimit);
   }
 
   public ImportSettings withCommitEvery(int n) {
-    return new ImportSettings(batchSize, maxReportedErrors, txTimeout, maxZipBytes, n);
+    return new ImportSettings(batchSize, maxReportedErrors, txTimeout, maxZipBytes, n, atomicRowLimit);
   }
 
   public ImportSettings withMaxZipBytes(long n) {
-    return new ImportSettings(batchSize, maxReportedErrors, txTimeout, n, commitEvery);
+    return new ImportSettings(batchSize, maxReportedErrors, txTimeout, n, commitEvery, atomicRowLimit);
   }
 
   public ImportSettings withMaxReportedErrors(int n) {
-    return new ImportSettings(batchSize, n, txTimeout, maxZipBytes, commitEvery);
+    return new ImportSettings(batchSize, n, txTimeout, maxZipBytes, commitEvery, atomicRowLimit);
+  }
+
+  public ImportSettings withAtomicRowLimit(long n) {
+    return new ImportSettings(batchSize, maxReportedErrors, txTimeout, maxZipBytes, commitEvery, n);
   }
 
   public boolean atomic() {
