@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       BlastRadiusCommand.class,
       TokenCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,0 +1,107 @@
+package io.blastgate.cli;
+
+import io.blastgate.bench.BenchOptions;
+import io.blastgate.bench.Benchmark;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The benchmark (docs/benchmark.md): generates a synthetic organisation, imports it into a fresh",
+      "embedded Neo4j, times blast radii of typical and most-shared targets against a trivial query,",
+      "watches the heap, prints a report and writes it as JSON. Run it with BLASTGATE_HEAP=2g.",
+      "Exits 0 when the run completes, whatever the figures."
+    })
+final class BenchCommand implements Callable<Integer> {
+  private static final BenchOptions D = BenchOptions.defaults();
+
+  @Option(names = "--nodes", converter = Count.class, description = "size of the organisation; takes 100k, 1m (default 1m)")
+  long nodes = D.nodes();
+
+  @Option(names = "--seed", description = "the generator's seed (default 42)")
+  long seed = D.seed();
+
+  @Option(names = "--typical", converter = Count.class, description = "typical targets measured (default 2000)")
+  long typical = D.typicalSamples();
+
+  @Option(names = "--most-shared", converter = Count.class, description = "most-shared samples measured (default 300)")
+  long mostShared = D.mostSharedSamples();
+
+  @Option(names = "--most-shared-targets", converter = Count.class, description = "most-shared credentials cycled through (default 30)")
+  long mostSharedTargets = D.mostSharedTargets();
+
+  @Option(names = "--warmup", converter = Count.class, description = "blast radii computed first and not measured (default 300)")
+  long warmup = D.warmup();
+
+  @Option(names = "--data-dir", description = "each run gets a new folder under it (default target/bench)")
+  Path dataDir = D.dataDir();
+
+  @Option(names = "--page-cache", converter = Size.class, description = "Neo4j's page cache, e.g. 2g (default: sized for the run)")
+  long pageCache = D.pageCacheBytes();
+
+  @Option(names = "--batch-size", converter = Count.class, description = "rows per import statement (default 20000)")
+  long batchSize = D.batchSize();
+
+  @Option(names = "--commit-every", converter = Count.class, description = "rows per import transaction; 0: one transaction (default 20000)")
+  long commitEvery = D.commitEvery();
+
+  @Option(names = "--max-hops", description = "the blast radius's traversal bound (default 50)")
+  int maxHops = D.maxHops();
+
+  @Option(names = "--out", description = "the JSON report (default bench-report.json)")
+  Path out = D.output();
+
+  @Option(names = "--keep-data", description = "keep the run's folder (bundle, targets, database)")
+  boolean keepData;
+
+  BenchOptions options() {
+    return new BenchOptions(
+        Math.toIntExact(nodes),
+        seed,
+        Math.toIntExact(typical),
+        Math.toIntExact(mostShared),
+        Math.toIntExact(mostSharedTargets),
+        Math.toIntExact(warmup),
+        dataDir,
+        pageCache,
+        Math.toIntExact(batchSize),
+        Math.toIntExact(commitEvery),
+        maxHops,
+        D.queryTimeout(),
+        out,
+        keepData);
+  }
+
+  @Override
+  public Integer call() {
+    Benchmark.run(options(), System.out);
+    return 0;
+  }
+
+  /** 1000000, 1_000_000, 1000k or 1m. */
+  static final class Count implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String v) {
+      String s = v.strip().toLowerCase(Locale.ROOT).replace("_", "").replace(",", "");
+      long unit = s.endsWith("k") ? 1_000 : s.endsWith("m") ? 1_000_000 : 1;
+      return Long.parseLong(unit == 1 ? s : s.substring(0, s.length() - 1)) * unit;
+    }
+  }
+
+  /** 268435456, 256m or 2g. */
+  static final class Size implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String v) {
+      String s = v.strip().toLowerCase(Locale.ROOT);
+      int shift = s.endsWith("k") ? 10 : s.endsWith("m") ? 20 : s.endsWith("g") ? 30 : 0;
+      return Long.parseLong(shift == 0 ? s : s.substring(0, s.length() - 1)) << shift;
+    }
+  }
+
+}
