@@ -14,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,8 +137,7 @@ final class ScannedBundle {
     if (!kinds.contains(e.kind())) {
       problems.add(where + ": kind " + e.kind());
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = e.node().fields(); it.hasNext(); ) {
-      var field = it.next();
+    for (Map.Entry<String, JsonNode> field : e.node().properties()) {
       String name = field.getKey();
       if (!FIELDS.get(e.label()).contains(name)) {
         problems.add(where + ": unknown field " + name);
