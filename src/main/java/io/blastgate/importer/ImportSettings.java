@@ -33,8 +33,11 @@ public record ImportSettings(
    */
   public static final long ATOMIC_ROW_LIMIT = 500_000;
 
-  /** Rows per transaction when an import too large for one commits in parts by itself. */
-  public static final int PART_ROWS = 100_000;
+  /**
+   * Rows per transaction when an import too large for one commits in parts by itself: the best of the
+   * benchmark's sweep (docs/benchmark.md); parts of 100,000 rows imported about half as fast.
+   */
+  public static final int PART_ROWS = 20_000;
 
   public ImportSettings {
     Objects.requireNonNull(txTimeout, "txTimeout");
