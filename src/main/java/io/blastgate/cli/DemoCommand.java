@@ -14,13 +14,11 @@ import io.blastgate.importer.ImportReport;
 import io.blastgate.importer.ImportSettings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +56,6 @@ final class DemoCommand implements Callable<Integer> {
           "the demo runs on a fresh embedded database: unset BLASTGATE_NEO4J_URI");
     }
     if (port != null) {
-      env = new HashMap<>(env);
       env.put("BLASTGATE_HTTP_PORT", port.toString());
     }
     env.remove("BLASTGATE_TOKENS_FILE");
@@ -125,8 +122,6 @@ final class DemoCommand implements Callable<Integer> {
         throw new IllegalStateException("the demo bundle did not import: " + report.errors());
       }
       return report;
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     } finally {
       Files.deleteIfExists(bundle);
     }

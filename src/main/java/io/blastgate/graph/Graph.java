@@ -75,14 +75,6 @@ public final class Graph {
     }
   }
 
-  Driver driver() {
-    return driver;
-  }
-
-  String database() {
-    return database;
-  }
-
   private <T> T inSession(String operation, boolean read, Duration txTimeout, Function<Tx, T> work) {
     var config = TransactionConfig.builder().withTimeout(txTimeout).build();
     long started = System.nanoTime();
