@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The arrows of STYLE.md: model <- graph <- features (importer, blastradius, entities) <- http, cli;
- * config and auth beside them, used by the edge; only graph knows Neo4j's internals and sessions.
+ * config and auth beside them, used by the edge; only graph knows Neo4j's internals and sessions. The
+ * plugin runs inside Neo4j: it knows the model and Neo4j's procedure API, and only graph (which
+ * registers it in the embedded Neo4j) knows it.
  */
 class ArchitectureTest {
   private static final JavaClasses PROGRAM =
@@ -23,6 +25,7 @@ class ArchitectureTest {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
         .optionalLayer("Model").definedBy("io.blastgate.model..")
+        .optionalLayer("Plugin").definedBy("io.blastgate.plugin..")
         .optionalLayer("Graph").definedBy("io.blastgate.graph..")
         .optionalLayer("Config").definedBy("io.blastgate.config..")
         .optionalLayer("Auth").definedBy("io.blastgate.auth..")
@@ -32,6 +35,8 @@ class ArchitectureTest {
         .optionalLayer("Http").definedBy("io.blastgate.http..")
         .optionalLayer("Cli").definedBy("io.blastgate.cli..")
         .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("Plugin").mayOnlyBeAccessedByLayers("Graph")
+        .whereLayer("Plugin").mayOnlyAccessLayers("Model")
         .whereLayer("Http").mayOnlyBeAccessedByLayers("Cli")
         .whereLayer("Bench").mayOnlyBeAccessedByLayers("Cli")
         .whereLayer("Features").mayOnlyBeAccessedByLayers("Http", "Cli", "Bench")
@@ -45,7 +50,7 @@ class ArchitectureTest {
   void onlyTheGraphPackageOpensSessionsOrStartsNeo4j() {
     noClasses()
         .that()
-        .resideOutsideOfPackage("io.blastgate.graph..")
+        .resideOutsideOfPackages("io.blastgate.graph..", "io.blastgate.plugin..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -56,6 +61,18 @@ class ArchitectureTest {
         .orShould()
         .dependOnClassesThat()
         .haveFullyQualifiedName("org.neo4j.driver.Driver")
+        .check(PROGRAM);
+  }
+
+  @Test
+  void thePluginUsesTheProcedureAndKernelApisNotTheDriverNorTheDbms() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.blastgate.plugin..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.neo4j.driver..", "org.neo4j.dbms..", "org.neo4j.configuration..", "org.neo4j.harness..")
         .check(PROGRAM);
   }
 

@@ -4,6 +4,7 @@ import io.blastgate.graph.CypherQuery;
 
 /** The Cypher files of the blast radius, under {@code cypher/queries/blastradius/}. */
 enum BlastRadiusQuery implements CypherQuery {
+  BLAST_RADIUS("blast-radius"),
   RESOLVE_TARGET("resolve-target"),
   IDENTITIES_ASSUMING("identities-assuming"),
   WORKLOADS_USING_CREDENTIAL("workloads-using-credential"),

@@ -29,18 +29,40 @@ public final class BlastRadiusService {
   /** model.md: if traversal is bounded for safety, the bound is at least 10 hops. */
   public static final int MIN_MAX_HOPS = 10;
 
-  private final Graph graph;
-  private final int defaultMaxHops;
-  private final Clock clock;
-
-  public BlastRadiusService(Graph graph, int defaultMaxHops) {
-    this(graph, defaultMaxHops, Clock.systemUTC());
+  /**
+   * How an answer is computed. Both give the same answer (a test holds both to the scenarios'
+   * oracle); the plugin computes it inside Neo4j in one statement, Cypher in several per answer.
+   */
+  public enum Engine {
+    /** The Cypher queries of {@code cypher/queries/blastradius/}, level by level. */
+    CYPHER,
+    /** The plugin's procedure {@code blastgate.blastRadius}, when Neo4j has it. */
+    PLUGIN
   }
 
-  BlastRadiusService(Graph graph, int defaultMaxHops, Clock clock) {
+  private final Graph graph;
+  private final int defaultMaxHops;
+  private final Engine engine;
+  private final Clock clock;
+
+  /** Uses the plugin if the graph has it, Cypher otherwise. */
+  public BlastRadiusService(Graph graph, int defaultMaxHops) {
+    this(graph, defaultMaxHops, graph.hasPlugin() ? Engine.PLUGIN : Engine.CYPHER);
+  }
+
+  public BlastRadiusService(Graph graph, int defaultMaxHops, Engine engine) {
+    this(graph, defaultMaxHops, engine, Clock.systemUTC());
+  }
+
+  BlastRadiusService(Graph graph, int defaultMaxHops, Engine engine, Clock clock) {
     this.graph = Objects.requireNonNull(graph, "graph");
     this.defaultMaxHops = checkMaxHops(defaultMaxHops);
+    this.engine = Objects.requireNonNull(engine, "engine");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  public Engine engine() {
+    return engine;
   }
 
   public int defaultMaxHops() {
@@ -54,6 +76,16 @@ public final class BlastRadiusService {
   public BlastRadius compute(String targetId, int maxHops) {
     Objects.requireNonNull(targetId, "targetId");
     checkMaxHops(maxHops);
+    if (engine == Engine.PLUGIN) {
+      return graph.readTx(
+          "blast-radius",
+          tx ->
+              PluginAnswer.read(
+                  targetId,
+                  tx.run(BlastRadiusQuery.BLAST_RADIUS, Map.of("id", targetId, "maxHops", maxHops)),
+                  maxHops,
+                  clock.instant()));
+    }
     return graph.readTx("blast-radius", tx -> new Computation(tx, maxHops).run(targetId));
   }
 

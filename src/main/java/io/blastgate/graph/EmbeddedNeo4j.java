@@ -1,5 +1,6 @@
 package io.blastgate.graph;
 
+import io.blastgate.plugin.PluginInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,6 +20,8 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.internal.kernel.api.exceptions.ProcedureException;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +73,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
               "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
               Map.of("password", password.value()));
       GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(settings.database());
+      registerPlugin(db);
       var address =
           db.getDependencyResolver()
               .resolveDependency(ConnectorPortRegister.class)
@@ -88,6 +92,21 @@ final class EmbeddedNeo4j implements AutoCloseable {
     }
   }
 
+  /** The blastgate plugin's procedures, which an external server gets from its plugins folder. */
+  static void registerPlugin(GraphDatabaseAPI db) {
+    GlobalProcedures procedures = db.getDependencyResolver().resolveDependency(GlobalProcedures.class);
+    try {
+      for (Class<?> c : PluginInfo.PROCEDURES) {
+        procedures.registerProcedure(c);
+      }
+      for (Class<?> c : PluginInfo.FUNCTIONS) {
+        procedures.registerFunction(c);
+      }
+    } catch (ProcedureException e) {
+      throw new IllegalStateException("cannot register the blastgate plugin: " + e.getMessage(), e);
+    }
+  }
+
   private static DatabaseManagementService build(Path home, Path conf, GraphSettings settings) {
     return new DatabaseManagementServiceBuilder(home)
         .loadPropertiesFromFile(conf)
@@ -97,6 +116,8 @@ final class EmbeddedNeo4j implements AutoCloseable {
         .setConfig(HttpConnector.enabled, false)
         .setConfig(HttpsConnector.enabled, false)
         .setConfig(GraphDatabaseSettings.pagecache_memory, settings.pageCacheBytes())
+        // The blastgate plugin's procedures read the store through the kernel's cursors.
+        .setConfig(GraphDatabaseSettings.procedure_unrestricted, PluginInfo.UNRESTRICTED)
         .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
         .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
         .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, 64L * 1024 * 1024)

@@ -1,5 +1,6 @@
 package io.blastgate.graph;
 
+import io.blastgate.plugin.PluginInfo;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -29,11 +30,57 @@ public final class Graph {
   private final Driver driver;
   private final String database;
   private final Duration timeout;
+  private final boolean plugin;
 
   public Graph(Driver driver, String database, Duration timeout) {
+    this(driver, database, timeout, false);
+  }
+
+  private Graph(Driver driver, String database, Duration timeout, boolean plugin) {
     this.driver = Objects.requireNonNull(driver, "driver");
     this.database = Objects.requireNonNull(database, "database");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.plugin = plugin;
+  }
+
+  /**
+   * Whether this Neo4j has the blastgate plugin of this program's protocol ({@code
+   * io.blastgate.plugin.PluginInfo}), so that features may call its procedures.
+   */
+  public boolean hasPlugin() {
+    return plugin;
+  }
+
+  /** This graph, after asking Neo4j whether it has the plugin of this program's protocol. */
+  Graph detectPlugin() {
+    boolean installed =
+        read(GraphQuery.PLUGIN_INSTALLED, Map.of(), r -> r.single().get("installed").asLong() > 0);
+    if (!installed) {
+      LOG.info("the blastgate plugin is not installed in Neo4j: blast radii use Cypher queries");
+      return new Graph(driver, database, timeout, false);
+    }
+    String version = read(GraphQuery.PLUGIN_VERSION, Map.of(), r -> r.single().get("version").asString());
+    if (!PluginInfo.PROTOCOL.equals(version)) {
+      LOG.warn(
+          "Neo4j has the blastgate plugin {}, not {}: its procedures are not used; install this"
+              + " release's jar in Neo4j's plugins folder",
+          version,
+          PluginInfo.PROTOCOL);
+      return new Graph(driver, database, timeout, false);
+    }
+    try {
+      read(GraphQuery.PLUGIN_PROBE, Map.of(), r -> r.single().get("rows").asLong());
+    } catch (ClientException e) {
+      LOG.warn(
+          "Neo4j has the blastgate plugin but will not run it ({}): set"
+              + " dbms.security.procedures.unrestricted={} in Neo4j's configuration; until then"
+              + " blast radii use Cypher queries",
+          e.code(),
+          String.join(",", PluginInfo.UNRESTRICTED));
+      return new Graph(driver, database, timeout, false);
+    }
+    LOG.info("the blastgate plugin ({}) computes blast radii inside Neo4j", version);
+    return new Graph(driver, database, timeout, true);
   }
 
   /** One query in its own read transaction. */

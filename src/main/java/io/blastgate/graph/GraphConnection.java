@@ -38,8 +38,7 @@ public final class GraphConnection implements AutoCloseable {
       String password =
           embedded != null ? embedded.password().value() : settings.password().orElseThrow().value();
       Driver driver = openDriver(uri, user, password, settings);
-      Graph graph = new Graph(driver, settings.database(), settings.queryTimeout());
-      migrate(driver, graph);
+      Graph graph = migrate(driver, new Graph(driver, settings.database(), settings.queryTimeout()));
       LOG.info("graph ready at {} (database {})", uri, settings.database());
       return new GraphConnection(embedded, driver, graph, uri);
     } catch (RuntimeException e) {
@@ -53,15 +52,18 @@ public final class GraphConnection implements AutoCloseable {
   /** Connects to a graph someone else started, such as a test's Neo4j Harness. */
   public static GraphConnection connect(URI uri, String user, String password, GraphSettings settings) {
     Driver driver = openDriver(uri, user, password, settings);
-    Graph graph = new Graph(driver, settings.database(), settings.queryTimeout());
-    migrate(driver, graph);
+    Graph graph = migrate(driver, new Graph(driver, settings.database(), settings.queryTimeout()));
     return new GraphConnection(null, driver, graph, uri);
   }
 
-  /** Applies the migrations; if they fail, closes the driver, which nothing else holds yet. */
-  private static void migrate(Driver driver, Graph graph) {
+  /**
+   * Applies the migrations and asks for the plugin; if that fails, closes the driver, which nothing
+   * else holds yet.
+   */
+  private static Graph migrate(Driver driver, Graph graph) {
     try {
       Migrations.apply(graph);
+      return graph.detectPlugin();
     } catch (RuntimeException e) {
       driver.close();
       throw e;

@@ -4,7 +4,10 @@ package io.blastgate.graph;
 enum GraphQuery implements CypherQuery {
   PING("graph/ping.cypher"),
   APPLIED_MIGRATIONS("graph/applied-migrations.cypher"),
-  RECORD_MIGRATION("graph/record-migration.cypher");
+  RECORD_MIGRATION("graph/record-migration.cypher"),
+  PLUGIN_INSTALLED("graph/plugin-installed.cypher"),
+  PLUGIN_VERSION("graph/plugin-version.cypher"),
+  PLUGIN_PROBE("graph/plugin-probe.cypher");
 
   private final String file;
 

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import io.blastgate.blastradius.BlastRadiusService.Engine;
 
 /**
  * Every named scenario of fixtures/scenarios, imported through the real importer into a real Neo4j, and
@@ -44,26 +47,28 @@ class BlastRadiusScenariosTest {
     try (Stream<Path> dirs = Files.list(Path.of("fixtures/scenarios"))) {
       for (Path dir : dirs.sorted().toList()) {
         JsonNode expected = JSON.readTree(dir.resolve("expected.json").toFile());
-        expected
-            .get("targets")
-            .fields()
-            .forEachRemaining(
-                e ->
-                    tests.add(
-                        DynamicTest.dynamicTest(
-                            dir.getFileName() + " " + e.getKey(),
-                            () -> check(dir, e.getKey(), e.getValue()))));
+        for (Engine engine : Engine.values()) {
+          expected
+              .get("targets")
+              .fields()
+              .forEachRemaining(
+                  e ->
+                      tests.add(
+                          DynamicTest.dynamicTest(
+                              dir.getFileName() + " " + e.getKey() + " (" + engine + ")",
+                              () -> check(dir, e.getKey(), e.getValue(), engine))));
+        }
       }
     }
-    assertThat(tests).hasSizeGreaterThanOrEqualTo(7);
+    assertThat(tests).hasSizeGreaterThanOrEqualTo(2 * 7);
     return tests.stream();
   }
 
-  private static void check(Path dir, String target, JsonNode want) {
+  private static void check(Path dir, String target, JsonNode want, Engine engine) {
     TestGraph.clear();
     Graph graph = TestGraph.connection().graph();
     load(graph, dir.resolve("bundle.json"));
-    BlastRadius got = new BlastRadiusService(graph, 50).compute(target);
+    BlastRadius got = new BlastRadiusService(graph, 50, engine).compute(target);
 
     Map<String, Integer> hops = new TreeMap<>();
     got.impacted().forEach(w -> hops.put(w.id(), w.hops()));
@@ -127,10 +132,11 @@ class BlastRadiusScenariosTest {
     assertThat(s.sharedSecret()).isEqualTo(reach.values().stream().anyMatch(SharedSecret::shared));
   }
 
-  @Test
-  void ownersAndTeamsOfEachImpactedWorkloadInTheWorkedExample(Graph graph) {
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void ownersAndTeamsOfEachImpactedWorkloadInTheWorkedExample(Engine engine, Graph graph) {
     load(graph, Path.of("fixtures/scenarios/worked-example/bundle.json"));
-    BlastRadius got = new BlastRadiusService(graph, 50).compute("cred:stripe-key");
+    BlastRadius got = new BlastRadiusService(graph, 50, engine).compute("cred:stripe-key");
     Map<String, ImpactedWorkload> byId =
         got.impacted().stream().collect(Collectors.toMap(ImpactedWorkload::id, w -> w));
     assertThat(byId.get("wl:checkout").teams()).containsExactly("team:payments");
@@ -143,16 +149,18 @@ class BlastRadiusScenariosTest {
     assertThat(got.sources()).extracting(BlastRadius.SourceFreshness::source).contains("scenario-worked-example");
   }
 
-  @Test
-  void aChainLongerThanTheBoundIsReportedTruncatedNeverSilentlyCut(Graph graph, @TempDir Path dir)
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aChainLongerThanTheBoundIsReportedTruncatedNeverSilentlyCut(
+      Engine engine, Graph graph, @TempDir Path dir)
       throws IOException {
     // wl:0 <- wl:1 <- ... <- wl:12 : twelve DEPENDS_ON hops above the credential's only consumer.
     load(graph, chain(dir, 13));
-    BlastRadius bounded = new BlastRadiusService(graph, 10).compute("cred:chain");
+    BlastRadius bounded = new BlastRadiusService(graph, 10, engine).compute("cred:chain");
     assertThat(bounded.truncated()).isTrue();
     assertThat(bounded.summary().deepestHops()).isEqualTo(10);
 
-    BlastRadius enough = new BlastRadiusService(graph, 12).compute("cred:chain");
+    BlastRadius enough = new BlastRadiusService(graph, 12, engine).compute("cred:chain");
     assertThat(enough.truncated()).isFalse();
     assertThat(enough.summary().total()).isEqualTo(13);
     assertThat(enough.summary().deepestHops()).isEqualTo(12);
@@ -165,10 +173,11 @@ class BlastRadiusScenariosTest {
         .hasMessageContaining("at least 10");
   }
 
-  @Test
-  void unknownTargetsAndOwnersAreRefusedClearly(Graph graph) {
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void unknownTargetsAndOwnersAreRefusedClearly(Engine engine, Graph graph) {
     load(graph, Path.of("fixtures/scenarios/worked-example/bundle.json"));
-    BlastRadiusService service = new BlastRadiusService(graph, 50);
+    BlastRadiusService service = new BlastRadiusService(graph, 50, engine);
     assertThatThrownBy(() -> service.compute("cred:nope"))
         .isInstanceOf(UnknownTargetException.class)
         .hasMessageContaining("cred:nope");

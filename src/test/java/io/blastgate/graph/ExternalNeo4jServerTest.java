@@ -57,6 +57,7 @@ class ExternalNeo4jServerTest {
   void opensByUriAppliesTheMigrationsAndRoundTrips(String scheme) {
     try (GraphConnection connection = GraphConnection.open(server.settings(uri(scheme), PATIENT))) {
       assertThat(connection.uri()).hasScheme(scheme);
+      assertThat(connection.graph().hasPlugin()).as("a server without the blastgate plugin").isFalse();
       assertThat(constraints(connection.graph()))
           .contains("entity_id", "identity_id", "credential_id", "workload_id", "owner_id", "migration_version");
       long applied =

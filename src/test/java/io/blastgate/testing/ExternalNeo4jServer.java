@@ -1,6 +1,7 @@
 package io.blastgate.testing;
 
 import io.blastgate.graph.GraphSettings;
+import io.blastgate.plugin.PluginInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -50,12 +51,24 @@ public final class ExternalNeo4jServer implements AutoCloseable {
   private final int boltPort;
   private final String password;
   private final List<String> javaCommand;
+  private final Plugin plugin;
   private final Thread killOnExit;
   // Volatile rather than guarded: the shutdown hook must reach the process even while start() waits.
   private volatile Process process;
 
-  private ExternalNeo4jServer(Path home, int boltPort, String password, List<String> javaCommand) {
+  /** Whether the server has the blastgate plugin in its plugins folder, and whether it may run it. */
+  public enum Plugin {
+    NONE,
+    /** The jar is there but dbms.security.procedures.unrestricted does not name it. */
+    INSTALLED_RESTRICTED,
+    /** As docs/external-neo4j.md says to install it. */
+    INSTALLED
+  }
+
+  private ExternalNeo4jServer(
+      Path home, int boltPort, String password, List<String> javaCommand, Plugin plugin) {
     this.home = home;
+    this.plugin = plugin;
     this.boltPort = boltPort;
     this.password = password;
     this.javaCommand = javaCommand;
@@ -72,6 +85,11 @@ public final class ExternalNeo4jServer implements AutoCloseable {
 
   /** Creates a fresh server in a temporary home, sets its password, starts it, waits until Bolt answers. */
   public static ExternalNeo4jServer launch() {
+    return launch(Plugin.NONE);
+  }
+
+  /** As {@link #launch()}, with the blastgate plugin as given. */
+  public static ExternalNeo4jServer launch(Plugin plugin) {
     List<String> javaCommand = javaCommand();
     Path home;
     try {
@@ -80,9 +98,12 @@ public final class ExternalNeo4jServer implements AutoCloseable {
       throw new UncheckedIOException("cannot create a home for the Neo4j server", e);
     }
     ExternalNeo4jServer server =
-        new ExternalNeo4jServer(home, freeLoopbackPort(), randomPassword(), javaCommand);
+        new ExternalNeo4jServer(home, freeLoopbackPort(), randomPassword(), javaCommand, plugin);
     try {
       server.writeConfig();
+      if (plugin != Plugin.NONE) {
+        server.installPlugin();
+      }
       server.setInitialPassword();
       server.startProcess();
       return server;
@@ -179,7 +200,7 @@ public final class ExternalNeo4jServer implements AutoCloseable {
   private void writeConfig() {
     String address = "127.0.0.1:" + boltPort;
     List<String> lines =
-        List.of(
+        new ArrayList<>(List.of(
             "# Written by ExternalNeo4jServer for one test run.",
             "server.default_listen_address=127.0.0.1",
             "server.default_advertised_address=127.0.0.1",
@@ -195,13 +216,42 @@ public final class ExternalNeo4jServer implements AutoCloseable {
             "dbms.fleet_manager.enabled=false",
             "server.fleet_discovery.enabled=false",
             // Bolt otherwise waits about 10 s on every shutdown (Netty's quiet period); stop() is frequent.
-            "internal.dbms.bolt.netty_server_shutdown_quiet_period_duration=0s");
+            "internal.dbms.bolt.netty_server_shutdown_quiet_period_duration=0s"));
+    if (plugin == Plugin.INSTALLED) {
+      lines.add("dbms.security.procedures.unrestricted=" + String.join(",", PluginInfo.UNRESTRICTED));
+    }
     try {
       Files.createDirectories(conf());
       Files.createDirectories(logs());
       Files.write(conf().resolve("neo4j.conf"), lines, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the Neo4j configuration under " + home, e);
+    }
+  }
+
+  /**
+   * Puts the plugin in the server's plugins folder: the classes that pom.xml's {@code neo4j-plugin}
+   * jar holds (io/blastgate/plugin and io/blastgate/model), taken from the build's target/classes,
+   * because the tests run before the jar is packaged.
+   */
+  private void installPlugin() {
+    Path classes = Path.of("target/classes");
+    Path jar = home.resolve("plugins").resolve("blastgate-neo4j-plugin.jar");
+    try {
+      Files.createDirectories(jar.getParent());
+      try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+          Stream<Path> files = Files.walk(classes)) {
+        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+          String name = classes.relativize(f).toString().replace('\\', '/');
+          if (name.startsWith("io/blastgate/plugin/") || name.startsWith("io/blastgate/model/")) {
+            out.putNextEntry(new java.util.jar.JarEntry(name));
+            Files.copy(f, out);
+            out.closeEntry();
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot install the blastgate plugin under " + home, e);
     }
   }
 

@@ -3,6 +3,7 @@ package io.blastgate.testing;
 import io.blastgate.graph.Graph;
 import io.blastgate.graph.GraphConnection;
 import io.blastgate.graph.GraphSettings;
+import io.blastgate.plugin.PluginInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
 
 /**
@@ -25,9 +27,13 @@ public final class TestGraph implements BeforeEachCallback, ParameterResolver {
 
   public static synchronized GraphConnection connection() {
     if (connection == null) {
+      Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder();
+      PluginInfo.PROCEDURES.forEach(builder::withProcedure);
+      PluginInfo.FUNCTIONS.forEach(builder::withFunction);
       neo4j =
-          Neo4jBuilders.newInProcessBuilder()
+          builder
               .withDisabledServer()
+              .withConfig(GraphDatabaseSettings.procedure_unrestricted, PluginInfo.UNRESTRICTED)
               .withConfig(GraphDatabaseSettings.pagecache_memory, 128L * 1024 * 1024)
               .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
               .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)

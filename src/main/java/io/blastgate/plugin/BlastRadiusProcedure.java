@@ -1,0 +1,469 @@
+package io.blastgate.plugin;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.ResourceIterable;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.api.KernelTransaction;
+import org.neo4j.procedure.Context;
+import org.neo4j.procedure.Description;
+import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.Name;
+import org.neo4j.procedure.Procedure;
+import org.neo4j.procedure.TerminationGuard;
+
+/**
+ * The blast radius of {@code model.md}, computed inside Neo4j in one pass over the store: the same
+ * answer as the Cypher queries of {@code cypher/queries/blastradius/}, without a round trip per level
+ * or a Cypher row per workload. The client ({@code io.blastgate.blastradius}) uses it when the plugin of
+ * its own protocol version is installed, and the Cypher queries otherwise; a test holds the two to the
+ * same oracle.
+ *
+ * <p>Read-only; it walks only the relationship types of the traversals named in {@code
+ * graph-model/model.yaml} and returns one row whose {@code answer} map is described in {@code
+ * cypher/queries/blastradius/blast-radius.cypher}.
+ */
+public final class BlastRadiusProcedure {
+  @Context public Transaction tx;
+
+  @Context public KernelTransaction ktx;
+
+  @Context public TerminationGuard guard;
+
+  /**
+   * One row of the answer: an impacted workload (with the owners it is the first to mention), or, last,
+   * the rest of the answer.
+   */
+  public static final class Row {
+    /** [id, name, kind, hops, criticality, environment, status, owner ids sorted]; null in the last row. */
+    public final List<Object> workload;
+
+    /** Owners first met in this row, by id: {name, kind, teams}; null if none. */
+    public final Map<String, Object> owners;
+
+    /** In the last row only: the rest of the answer, or null if no entity has the id. */
+    public final Map<String, Object> answer;
+
+    Row(List<Object> workload, Map<String, Object> owners, Map<String, Object> answer) {
+      this.workload = workload;
+      this.owners = owners;
+      this.answer = answer;
+    }
+  }
+
+  @Procedure(name = "blastgate.blastRadius", mode = Mode.READ)
+  @Description(
+      "blastgate.blastRadius(id, maxHops): what breaks if the identity, credential or workload with"
+          + " this id is contained (model.md): one row per impacted workload, then a last row with"
+          + " the rest of the answer (null if no entity has this id)")
+  public Stream<Row> blastRadius(@Name("id") String id, @Name("maxHops") long maxHops) {
+    if (id == null) {
+      throw new IllegalArgumentException("id must not be null");
+    }
+    if (maxHops < 1 || maxHops > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("maxHops must be a positive integer, was " + maxHops);
+    }
+    Node target = tx.findNode(Schema.ENTITY, "id", id);
+    if (target == null) {
+      return Stream.of(new Row(null, null, null));
+    }
+    // Rows go out as the search reaches them: Neo4j never holds a large answer whole, and the client
+    // can read one batch of rows while the next is computed.
+    StoreReads store = new StoreReads(ktx);
+    try {
+      return StreamSupport.stream(
+              Spliterators.spliteratorUnknownSize(
+                  new Walk(target, (int) maxHops, store), Spliterator.ORDERED),
+              false)
+          .onClose(store::close);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /**
+   * One answer's walk, breadth-first, one impacted workload per step. Nodes are keyed by their
+   * internal id, valid within this transaction.
+   */
+  @SuppressWarnings("deprecation") // Entity.getId(): the cheapest key within one transaction
+  private final class Walk implements Iterator<Row> {
+    private final int maxHops;
+    private boolean truncated;
+    /** Owners met so far, by their id: {name, kind, teams}. */
+    private final Map<String, Map<String, Object>> owners = new HashMap<>();
+    /** The id of each owner met, by its node; NOT_AN_OWNER for a node that is no Owner. */
+    private final Map<Long, String> ownerIds = new HashMap<>();
+    /** Owners met since the last row went out. */
+    private Map<String, Object> freshOwners;
+    /** A workload's properties, read once; absent for one not yet met. */
+    private final Map<Long, Object[]> workloads = new HashMap<>();
+    private final StoreReads store;
+
+    private final Map<String, Object> answer = new LinkedHashMap<>();
+    private List<Node> credentials = List.of();
+    /** The depth of every workload reached so far. */
+    private final Map<Long, Integer> depths = new HashMap<>();
+    private List<Long> level = null;
+    private List<Long> nextLevel = new ArrayList<>();
+    private int index;
+    private int depth;
+    private boolean finished;
+    private Row pending;
+
+    Walk(Node target, int maxHops, StoreReads store) {
+      this.maxHops = maxHops;
+      this.store = store;
+      String label = Schema.targetLabel(target);
+      Map<String, Object> props = target.getProperties("id", "name", "kind");
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("id", props.get("id"));
+      t.put("label", label);
+      t.put("kind", props.get("kind"));
+      t.put("name", nameOf(props));
+      answer.put("target", t);
+      if (label == null || label.equals(Schema.OWNER.name())) {
+        return;
+      }
+      List<Map<String, Object>> dependents = List.of();
+      Collection<Node> direct;
+      if (label.equals(Schema.CREDENTIAL.name())) {
+        direct = activeWorkloadsUsing(target, new LinkedHashMap<>());
+        credentials = List.of(target);
+      } else if (label.equals(Schema.IDENTITY.name())) {
+        Map<Long, Node> identities = new LinkedHashMap<>();
+        dependents = dependentIdentities(target, identities);
+        direct = workloadsOfIdentities(identities.values());
+        credentials = neighbours(target, Direction.INCOMING, Schema.AUTHENTICATES_AS, Schema.CREDENTIAL);
+      } else {
+        direct = isActive(target) ? List.of(target) : List.of();
+      }
+      answer.put("dependents", dependents);
+      answer.put("direct", (long) direct.size());
+      level = new ArrayList<>(direct.size());
+      for (Node n : direct) {
+        level.add(n.getId());
+        depths.put(n.getId(), 0);
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (pending == null && !finished) {
+        pending = advance();
+      }
+      return pending != null;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Row row = pending;
+      pending = null;
+      return row;
+    }
+
+    /**
+     * The next impacted workload: expanding it finds both its dependants (the next level, or, at the
+     * bound, whether anything lay beyond) and its owners. Then the last row.
+     */
+    private Row advance() {
+      while (level != null) {
+        if (index < level.size()) {
+          long w = level.get(index++);
+          StoreReads.Expansion found = store.expand(w);
+          List<String> ownerIds = new ArrayList<>(found.owners().size());
+          for (long o : found.owners()) {
+            String id = owner(o);
+            if (id != NOT_AN_OWNER) {
+              ownerIds.add(id);
+            }
+          }
+          for (long u : found.dependants()) {
+            if (!isActiveWorkload(u)) {
+              continue;
+            }
+            if (depth < maxHops) {
+              if (depths.putIfAbsent(u, depth + 1) == null) {
+                nextLevel.add(u);
+              }
+            } else if (!depths.containsKey(u)) {
+              truncated = true;
+            }
+          }
+          Map<String, Object> met = freshOwners;
+          freshOwners = null;
+          return new Row(workload(w, depth, ownerIds), met, null);
+        }
+        guard.check();
+        if (nextLevel.isEmpty()) {
+          level = null;
+        } else {
+          level = nextLevel;
+          nextLevel = new ArrayList<>();
+          index = 0;
+          depth++;
+        }
+      }
+      finished = true;
+      store.close();
+      if (answer.containsKey("direct")) {
+        answer.put("truncated", truncated);
+        List<Map<String, Object>> reach = new ArrayList<>();
+        credentials.stream()
+            .sorted(Comparator.comparing(c -> (String) c.getProperty("id")))
+            .forEach(c -> reach.add(credentialReach(c)));
+        answer.put("shared_secrets", reach);
+        answer.put("sources", sources());
+      }
+      return new Row(null, null, answer);
+    }
+
+    /** Breadth-first from {@code start}, exactly as the client's level-by-level search. */
+    private Map<Long, Integer> search(Collection<Long> start, Function<Long, List<Long>> expand) {
+      Map<Long, Integer> depths = new LinkedHashMap<>();
+      start.forEach(n -> depths.putIfAbsent(n, 0));
+      List<Long> frontier = new ArrayList<>(depths.keySet());
+      int depth = 0;
+      while (!frontier.isEmpty() && depth < maxHops) {
+        guard.check();
+        depth++;
+        List<Long> next = new ArrayList<>();
+        for (Long n : frontier) {
+          for (Long m : expand.apply(n)) {
+            if (depths.putIfAbsent(m, depth) == null) {
+              next.add(m);
+            }
+          }
+        }
+        frontier = next;
+      }
+      for (Long n : frontier) {
+        for (Long m : expand.apply(n)) {
+          if (!depths.containsKey(m)) {
+            truncated = true;
+            return depths;
+          }
+        }
+      }
+      return depths;
+    }
+
+    private List<Map<String, Object>> dependentIdentities(Node target, Map<Long, Node> identities) {
+      identities.put(target.getId(), target);
+      Map<Long, Integer> depths =
+          search(
+              List.of(target.getId()),
+              nodeId -> {
+                List<Long> out = new ArrayList<>();
+                for (Node x :
+                    neighbours(
+                        identities.get(nodeId),
+                        Direction.INCOMING,
+                        Schema.CAN_ASSUME,
+                        Schema.IDENTITY)) {
+                  identities.putIfAbsent(x.getId(), x);
+                  out.add(x.getId());
+                }
+                return out;
+              });
+      List<Map<String, Object>> out = new ArrayList<>(depths.size());
+      depths.forEach(
+          (nodeId, depth) -> {
+            Map<String, Object> p = identities.get(nodeId).getProperties("id", "name", "kind");
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("id", p.get("id"));
+            d.put("name", nameOf(p));
+            d.put("kind", p.get("kind"));
+            d.put("depth", (long) depth);
+            out.add(d);
+          });
+      return out;
+    }
+
+    /** Workloads that run as one of the identities or use a credential authenticating as one. */
+    private Collection<Node> workloadsOfIdentities(Collection<Node> identities) {
+      Map<Long, Node> out = new LinkedHashMap<>();
+      for (Node i : identities) {
+        for (Node w : neighbours(i, Direction.INCOMING, Schema.RUNS_AS, Schema.WORKLOAD)) {
+          if (isActive(w)) {
+            out.putIfAbsent(w.getId(), w);
+          }
+        }
+        for (Node c : neighbours(i, Direction.INCOMING, Schema.AUTHENTICATES_AS, Schema.CREDENTIAL)) {
+          activeWorkloadsUsing(c, out);
+        }
+      }
+      return out.values();
+    }
+
+    private Collection<Node> activeWorkloadsUsing(Node credential, Map<Long, Node> into) {
+      for (Node w : neighbours(credential, Direction.INCOMING, Schema.USES, Schema.WORKLOAD)) {
+        if (isActive(w)) {
+          into.putIfAbsent(w.getId(), w);
+        }
+      }
+      return into.values();
+    }
+
+    /** An impacted workload: [id, name, kind, hops, criticality, environment, status, owner ids]. */
+    private List<Object> workload(long w, int hops, List<String> ownerIds) {
+      Object[] p = props(w);
+      return Arrays.asList(
+          p[StoreReads.ID],
+          p[StoreReads.NAME] != null ? p[StoreReads.NAME] : p[StoreReads.ID],
+          p[StoreReads.KIND],
+          (long) hops,
+          p[StoreReads.CRITICALITY],
+          p[StoreReads.ENVIRONMENT],
+          p[StoreReads.STATUS],
+          ownerIds.size() < 2 ? ownerIds : ownerIds.stream().distinct().sorted().toList());
+    }
+
+    /** A workload's properties, read once; NOT_A_WORKLOAD for a node without the label. */
+    private Object[] props(long ref) {
+      Object[] p = workloads.get(ref);
+      if (p == null) {
+        p = store.workload(ref);
+        workloads.put(ref, p == null ? NOT_A_WORKLOAD : p);
+      }
+      return p == null ? NOT_A_WORKLOAD : p;
+    }
+
+    private boolean isActiveWorkload(long ref) {
+      Object[] p = props(ref);
+      return p != NOT_A_WORKLOAD && !"decommissioned".equals(p[StoreReads.STATUS]);
+    }
+
+    private boolean isActive(Node w) {
+      return isActiveWorkload(w.getId());
+    }
+
+    /**
+     * An owner's id, and its entry in {@code owners} on first meeting: name, kind and teams (a team's
+     * are itself, a person's the teams it is a member of). NOT_AN_OWNER for a node without the label.
+     */
+    private String owner(long ref) {
+      String known = ownerIds.get(ref);
+      if (known != null) {
+        return known;
+      }
+      Object[] p = store.owner(ref);
+      if (p == null || !(p[StoreReads.ID] instanceof String id)) {
+        ownerIds.put(ref, NOT_AN_OWNER);
+        return NOT_AN_OWNER;
+      }
+      Object kind = p[StoreReads.KIND];
+      List<String> teams =
+          "team".equals(kind)
+              ? List.of(id)
+              : "person".equals(kind) ? store.teamsOf(ref).stream().sorted().distinct().toList() : List.of();
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", p[StoreReads.NAME] != null ? p[StoreReads.NAME] : id);
+      entry.put("kind", kind);
+      entry.put("teams", teams);
+      owners.put(id, entry);
+      if (freshOwners == null) {
+        freshOwners = new LinkedHashMap<>();
+      }
+      freshOwners.put(id, entry);
+      ownerIds.put(ref, id);
+      return id;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> teamsOfOwner(String ownerId) {
+      return (List<String>) owners.get(ownerId).get("teams");
+    }
+
+    private Map<String, Object> credentialReach(Node c) {
+      Map<String, Object> p = c.getProperties("id", "name", "kind");
+      Map<Long, Node> consumers = new LinkedHashMap<>();
+      activeWorkloadsUsing(c, consumers);
+      TreeSet<String> ids = new TreeSet<>();
+      TreeSet<String> teams = new TreeSet<>();
+      TreeSet<String> environments = new TreeSet<>();
+      for (Node w : consumers.values()) {
+        Object[] wp = props(w.getId());
+        ids.add((String) wp[StoreReads.ID]);
+        if (wp[StoreReads.ENVIRONMENT] instanceof String env) {
+          environments.add(env);
+        }
+        for (Node o : neighbours(w, Direction.INCOMING, Schema.OWNS, Schema.OWNER)) {
+          teams.addAll(teamsOfOwner(owner(o.getId())));
+        }
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("id", p.get("id"));
+      out.put("name", nameOf(p));
+      out.put("kind", p.get("kind"));
+      out.put("consumers", new ArrayList<>(ids));
+      out.put("teams", new ArrayList<>(teams));
+      out.put("environments", new ArrayList<>(environments));
+      return out;
+    }
+
+    private List<Map<String, Object>> sources() {
+      List<Map<String, Object>> out = new ArrayList<>();
+      try (var found = tx.findNodes(Schema.SOURCE)) {
+        found.forEachRemaining(
+            s -> {
+              Map<String, Object> p = s.getProperties("name", "last_synced");
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("source", p.get("name"));
+              m.put("last_synced", p.get("last_synced"));
+              out.add(m);
+            });
+      }
+      out.sort(Comparator.comparing(m -> (String) m.get("source")));
+      return out;
+    }
+
+    /** The other ends of a node's relationships of one type and direction, carrying a label. */
+    private List<Node> neighbours(
+        Node node, Direction direction, org.neo4j.graphdb.RelationshipType type, org.neo4j.graphdb.Label label) {
+      List<Node> out = new ArrayList<>();
+      Set<Long> seen = new HashSet<>();
+      try (ResourceIterable<Relationship> rels = node.getRelationships(direction, type)) {
+        for (Relationship r : rels) {
+          Node other = r.getOtherNode(node);
+          if (other.hasLabel(label) && seen.add(other.getId())) {
+            out.add(other);
+          }
+        }
+      }
+      return out;
+    }
+  }
+
+  private static final Object[] NOT_A_WORKLOAD = {};
+  /** A sentinel compared by identity: no owner id can be this very object. */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String NOT_AN_OWNER = new String("not an owner");
+
+  private static Object nameOf(Map<String, Object> props) {
+    Object name = props.get("name");
+    return name != null ? name : props.get("id");
+  }
+}
