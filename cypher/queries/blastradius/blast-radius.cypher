@@ -4,14 +4,17 @@
 // direct_workloads_of_credential, direct_workloads_of_identity, dependants, ownership and
 // shared_secret_reach of graph-model/model.yaml.
 // params: id, maxHops
-// returns: one row per impacted workload, in breadth-first order, then one last row. A workload row
-//   has workload: [id, name, kind, hops, criticality, environment, status, owner ids sorted] (a list,
-//   because answers reach tens of thousands of workloads) and owners: the owners this row is the
-//   first to mention, a map from owner id to {name, kind, teams} (a team's teams are itself, a
-//   person's the teams it is a member of), or null. The last row has workload null and answer: null
-//   if no entity has the id, else target {id, label, kind, name}; for an Owner target nothing more;
-//   otherwise also truncated, direct (count of directly impacted workloads), dependents [{id, name,
-//   kind, depth}], shared_secrets [{id, name, kind, consumers sorted, teams sorted, environments
-//   sorted}] sorted by id, sources [{source, last_synced}].
-CALL blastgate.blastRadius($id, $maxHops) YIELD workload, owners, answer
-RETURN workload, owners, answer
+// returns: rows of impacted workloads, breadth-first, up to 256 a row, then one last row. Answers
+//   reach tens of thousands of workloads, so a row is compact, with words and owners numbered:
+//   ids (list), names (list), codes (per workload: hops, then the words of kind, criticality,
+//   environment and status, then n and the numbers of its n owners, sorted by owner id),
+//   words (the words first used in this row; word 0 is null, the first word sent is 1),
+//   owners (the owners first met in this row, each [id, name, kind, teams], numbered from 0; a
+//   team's teams are itself, a person's the teams it is a member of) and answer (null).
+//   The last row has empty lists and answer: null if no entity has the id, else target {id, label,
+//   kind, name}; for an Owner target nothing more; otherwise also truncated, direct (count of
+//   directly impacted workloads), dependents [{id, name, kind, depth}], shared_secrets [{id, name,
+//   kind, consumers sorted, teams sorted, environments sorted}] sorted by id, sources [{source,
+//   last_synced}].
+CALL blastgate.blastRadius($id, $maxHops) YIELD ids, names, codes, words, owners, answer
+RETURN ids, names, codes, words, owners, answer

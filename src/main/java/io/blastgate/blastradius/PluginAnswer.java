@@ -20,61 +20,62 @@ import org.neo4j.driver.Value;
 
 /** Reads the answer map of {@code blast-radius.cypher} (the plugin's procedure) into a {@link BlastRadius}. */
 final class PluginAnswer {
-  /** Positions in an impacted workload's list. */
-  private static final int ID = 0, NAME = 1, KIND = 2, HOPS = 3, CRITICALITY = 4, ENVIRONMENT = 5,
-      STATUS = 6, OWNER_IDS = 7;
-
   private PluginAnswer() {}
 
-  private static ImpactedWorkload workload(
-      Value w, Map<String, OwnerRef> owners, Map<String, List<String>> teamsOfOwner) {
-    List<String> ownerIds = w.get(OWNER_IDS).asList(Value::asString);
-    List<OwnerRef> ownedBy = new ArrayList<>(ownerIds.size());
-    List<String> teams;
-    if (ownerIds.size() == 1) {
-      ownedBy.add(owners.get(ownerIds.get(0)));
-      teams = teamsOfOwner.get(ownerIds.get(0));
-    } else {
-      TreeSet<String> all = new TreeSet<>();
-      for (String id : ownerIds) {
-        ownedBy.add(owners.get(id));
-        all.addAll(teamsOfOwner.get(id));
-      }
-      teams = List.copyOf(all);
-    }
-    return new ImpactedWorkload(
-        w.get(ID).asString(),
-        w.get(NAME).asString(),
-        w.get(KIND).asString(""),
-        w.get(HOPS).asInt(),
-        w.get(CRITICALITY).asString(null),
-        w.get(ENVIRONMENT).asString(null),
-        w.get(STATUS).asString(null),
-        ownedBy,
-        teams);
-  }
-
-  /** Reads the rows as they come: the impacted workloads, then the last row with the rest. */
+  /** Reads the rows as they come: batches of impacted workloads, then the last row with the rest. */
   static BlastRadius read(String targetId, Result rows, int maxHops, Instant computedAt) {
-    Map<String, OwnerRef> owners = new HashMap<>();
-    Map<String, List<String>> teamsOfOwner = new HashMap<>();
+    List<String> words = new ArrayList<>();
+    words.add(null);
+    List<OwnerRef> owners = new ArrayList<>();
+    List<List<String>> teamsOfOwner = new ArrayList<>();
     List<ImpactedWorkload> impacted = new ArrayList<>();
     Value answer = null;
     while (rows.hasNext()) {
       Record row = rows.next();
-      Value met = row.get("owners");
-      if (!met.isNull()) {
-        met.asMap(v -> v)
-            .forEach(
-                (id, o) -> {
-                  owners.put(id, new OwnerRef(id, o.get("name").asString(), o.get("kind").asString("")));
-                  teamsOfOwner.put(id, o.get("teams").asList(Value::asString));
-                });
+      words.addAll(row.get("words").asList(Value::asString));
+      for (Value o : row.get("owners").values()) {
+        owners.add(new OwnerRef(o.get(0).asString(), o.get(1).asString(), o.get(2).asString("")));
+        teamsOfOwner.add(o.get(3).asList(Value::asString));
       }
-      Value w = row.get("workload");
-      if (!w.isNull()) {
-        impacted.add(workload(w, owners, teamsOfOwner));
-      } else {
+      List<String> ids = row.get("ids").asList(Value::asString);
+      List<String> names = row.get("names").asList(Value::asString);
+      List<Long> codes = row.get("codes").asList(Value::asLong);
+      int at = 0;
+      for (int i = 0; i < ids.size(); i++) {
+        int hops = codes.get(at++).intValue();
+        String kind = words.get(codes.get(at++).intValue());
+        String criticality = words.get(codes.get(at++).intValue());
+        String environment = words.get(codes.get(at++).intValue());
+        String status = words.get(codes.get(at++).intValue());
+        int n = codes.get(at++).intValue();
+        List<OwnerRef> ownedBy = new ArrayList<>(n);
+        List<String> teams;
+        if (n == 1) {
+          int o = codes.get(at++).intValue();
+          ownedBy.add(owners.get(o));
+          teams = teamsOfOwner.get(o);
+        } else {
+          TreeSet<String> all = new TreeSet<>();
+          for (int k = 0; k < n; k++) {
+            int o = codes.get(at++).intValue();
+            ownedBy.add(owners.get(o));
+            all.addAll(teamsOfOwner.get(o));
+          }
+          teams = List.copyOf(all);
+        }
+        impacted.add(
+            new ImpactedWorkload(
+                ids.get(i),
+                names.get(i),
+                kind == null ? "" : kind,
+                hops,
+                criticality,
+                environment,
+                status,
+                ownedBy,
+                teams));
+      }
+      if (!row.get("answer").isNull()) {
         answer = row.get("answer");
       }
     }

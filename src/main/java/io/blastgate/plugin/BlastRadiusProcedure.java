@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -34,7 +34,7 @@ import org.neo4j.procedure.TerminationGuard;
 /**
  * The blast radius of {@code model.md}, computed inside Neo4j in one pass over the store: the same
  * answer as the Cypher queries of {@code cypher/queries/blastradius/}, without a round trip per level
- * or a Cypher row per workload. The client ({@code io.blastgate.blastradius}) uses it when the plugin of
+ * or a Cypher row per workload, streamed in compact batches of workloads. The client ({@code io.blastgate.blastradius}) uses it when the plugin of
  * its own protocol version is installed, and the Cypher queries otherwise; a test holds the two to the
  * same oracle.
  *
@@ -49,31 +49,56 @@ public final class BlastRadiusProcedure {
 
   @Context public TerminationGuard guard;
 
+  /** Impacted workloads per row, at most. */
+  static final int BATCH = 256;
+
   /**
-   * One row of the answer: an impacted workload (with the owners it is the first to mention), or, last,
-   * the rest of the answer.
+   * One row of the answer: a batch of impacted workloads in compact form (blast-radius.cypher says
+   * how to read it), or, last, the rest of the answer.
    */
   public static final class Row {
-    /** [id, name, kind, hops, criticality, environment, status, owner ids sorted]; null in the last row. */
-    public final List<Object> workload;
+    /** The ids of this row's workloads. */
+    public final List<String> ids;
 
-    /** Owners first met in this row, by id: {name, kind, teams}; null if none. */
-    public final Map<String, Object> owners;
+    /** Their names (the id when a workload has none). */
+    public final List<String> names;
+
+    /** Per workload: hops, kind, criticality, environment, status (as words), n, then n owners. */
+    public final List<Long> codes;
+
+    /** Words first used in this row; word 0 is null, the first word ever sent is 1. */
+    public final List<String> words;
+
+    /** Owners first met in this row, each [id, name, kind, teams]; the first ever sent is 0. */
+    public final List<List<Object>> owners;
 
     /** In the last row only: the rest of the answer, or null if no entity has the id. */
     public final Map<String, Object> answer;
 
-    Row(List<Object> workload, Map<String, Object> owners, Map<String, Object> answer) {
-      this.workload = workload;
+    Row(
+        List<String> ids,
+        List<String> names,
+        List<Long> codes,
+        List<String> words,
+        List<List<Object>> owners,
+        Map<String, Object> answer) {
+      this.ids = ids;
+      this.names = names;
+      this.codes = codes;
+      this.words = words;
       this.owners = owners;
       this.answer = answer;
+    }
+
+    static Row last(Map<String, Object> answer) {
+      return new Row(List.of(), List.of(), List.of(), List.of(), List.of(), answer);
     }
   }
 
   @Procedure(name = "blastgate.blastRadius", mode = Mode.READ)
   @Description(
       "blastgate.blastRadius(id, maxHops): what breaks if the identity, credential or workload with"
-          + " this id is contained (model.md): one row per impacted workload, then a last row with"
+          + " this id is contained (model.md): rows of impacted workloads, then a last row with"
           + " the rest of the answer (null if no entity has this id)")
   public Stream<Row> blastRadius(@Name("id") String id, @Name("maxHops") long maxHops) {
     if (id == null) {
@@ -84,7 +109,7 @@ public final class BlastRadiusProcedure {
     }
     Node target = tx.findNode(Schema.ENTITY, "id", id);
     if (target == null) {
-      return Stream.of(new Row(null, null, null));
+      return Stream.of(Row.last(null));
     }
     // Rows go out as the search reaches them: Neo4j never holds a large answer whole, and the client
     // can read one batch of rows while the next is computed.
@@ -109,12 +134,18 @@ public final class BlastRadiusProcedure {
   private final class Walk implements Iterator<Row> {
     private final int maxHops;
     private boolean truncated;
-    /** Owners met so far, by their id: {name, kind, teams}. */
-    private final Map<String, Map<String, Object>> owners = new HashMap<>();
-    /** The id of each owner met, by its node; NOT_AN_OWNER for a node that is no Owner. */
-    private final Map<Long, String> ownerIds = new HashMap<>();
-    /** Owners met since the last row went out. */
-    private Map<String, Object> freshOwners;
+    /** The number of each owner met, by its node; NOT_AN_OWNER for a node that is no Owner. */
+    private final Map<Long, Integer> ownerNumbers = new HashMap<>();
+    private final List<String> ownerIds = new ArrayList<>();
+    private final List<List<String>> ownerTeams = new ArrayList<>();
+    /** The number of each word sent (kinds, criticalities, environments, statuses). */
+    private final Map<String, Long> wordNumbers = new HashMap<>();
+    /** What the next row carries. */
+    private List<String> ids = new ArrayList<>();
+    private List<String> names = new ArrayList<>();
+    private List<Long> codes = new ArrayList<>();
+    private List<String> newWords = new ArrayList<>();
+    private List<List<Object>> newOwners = new ArrayList<>();
     /** A workload's properties, read once; absent for one not yet met. */
     private final Map<Long, Object[]> workloads = new HashMap<>();
     private final StoreReads store;
@@ -185,19 +216,19 @@ public final class BlastRadiusProcedure {
     }
 
     /**
-     * The next impacted workload: expanding it finds both its dependants (the next level, or, at the
-     * bound, whether anything lay beyond) and its owners. Then the last row.
+     * The next batch of impacted workloads: expanding each finds both its dependants (the next
+     * level, or, at the bound, whether anything lay beyond) and its owners. Then the last row.
      */
     private Row advance() {
-      while (level != null) {
+      while (level != null && ids.size() < BATCH) {
         if (index < level.size()) {
           long w = level.get(index++);
           StoreReads.Expansion found = store.expand(w);
-          List<String> ownerIds = new ArrayList<>(found.owners().size());
+          List<Integer> owned = new ArrayList<>(found.owners().size());
           for (long o : found.owners()) {
-            String id = owner(o);
-            if (id != NOT_AN_OWNER) {
-              ownerIds.add(id);
+            int number = owner(o);
+            if (number != NOT_AN_OWNER && !owned.contains(number)) {
+              owned.add(number);
             }
           }
           for (long u : found.dependants()) {
@@ -212,9 +243,8 @@ public final class BlastRadiusProcedure {
               truncated = true;
             }
           }
-          Map<String, Object> met = freshOwners;
-          freshOwners = null;
-          return new Row(workload(w, depth, ownerIds), met, null);
+          add(w, depth, owned);
+          continue;
         }
         guard.check();
         if (nextLevel.isEmpty()) {
@@ -225,6 +255,15 @@ public final class BlastRadiusProcedure {
           index = 0;
           depth++;
         }
+      }
+      if (!ids.isEmpty()) {
+        Row row = new Row(ids, names, codes, newWords, newOwners, null);
+        ids = new ArrayList<>();
+        names = new ArrayList<>();
+        codes = new ArrayList<>();
+        newWords = new ArrayList<>();
+        newOwners = new ArrayList<>();
+        return row;
       }
       finished = true;
       store.close();
@@ -237,7 +276,41 @@ public final class BlastRadiusProcedure {
         answer.put("shared_secrets", reach);
         answer.put("sources", sources());
       }
-      return new Row(null, null, answer);
+      return Row.last(answer);
+    }
+
+    /** An impacted workload into the next row. */
+    private void add(long w, int hops, List<Integer> owned) {
+      Object[] p = props(w);
+      String id = (String) p[StoreReads.ID];
+      ids.add(id);
+      names.add(p[StoreReads.NAME] instanceof String name ? name : id);
+      codes.add((long) hops);
+      codes.add(word(p[StoreReads.KIND]));
+      codes.add(word(p[StoreReads.CRITICALITY]));
+      codes.add(word(p[StoreReads.ENVIRONMENT]));
+      codes.add(word(p[StoreReads.STATUS]));
+      codes.add((long) owned.size());
+      if (owned.size() > 1) {
+        owned.sort(Comparator.comparing(ownerIds::get));
+      }
+      for (int number : owned) {
+        codes.add((long) number);
+      }
+    }
+
+    /** A word's number, sent with the next row the first time it is used; null is 0. */
+    private long word(Object value) {
+      if (!(value instanceof String text)) {
+        return 0;
+      }
+      Long number = wordNumbers.get(text);
+      if (number == null) {
+        number = (long) wordNumbers.size() + 1;
+        wordNumbers.put(text, number);
+        newWords.add(text);
+      }
+      return number;
     }
 
     /** Breadth-first from {@code start}, exactly as the client's level-by-level search. */
@@ -327,20 +400,6 @@ public final class BlastRadiusProcedure {
       return into.values();
     }
 
-    /** An impacted workload: [id, name, kind, hops, criticality, environment, status, owner ids]. */
-    private List<Object> workload(long w, int hops, List<String> ownerIds) {
-      Object[] p = props(w);
-      return Arrays.asList(
-          p[StoreReads.ID],
-          p[StoreReads.NAME] != null ? p[StoreReads.NAME] : p[StoreReads.ID],
-          p[StoreReads.KIND],
-          (long) hops,
-          p[StoreReads.CRITICALITY],
-          p[StoreReads.ENVIRONMENT],
-          p[StoreReads.STATUS],
-          ownerIds.size() < 2 ? ownerIds : ownerIds.stream().distinct().sorted().toList());
-    }
-
     /** A workload's properties, read once; NOT_A_WORKLOAD for a node without the label. */
     private Object[] props(long ref) {
       Object[] p = workloads.get(ref);
@@ -361,40 +420,33 @@ public final class BlastRadiusProcedure {
     }
 
     /**
-     * An owner's id, and its entry in {@code owners} on first meeting: name, kind and teams (a team's
-     * are itself, a person's the teams it is a member of). NOT_AN_OWNER for a node without the label.
+     * An owner's number; on first meeting, its id, name, kind and teams (a team's are itself, a
+     * person's the teams it is a member of) go out with the next row. NOT_AN_OWNER for a node
+     * without the label.
      */
-    private String owner(long ref) {
-      String known = ownerIds.get(ref);
+    private int owner(long ref) {
+      Integer known = ownerNumbers.get(ref);
       if (known != null) {
         return known;
       }
       Object[] p = store.owner(ref);
       if (p == null || !(p[StoreReads.ID] instanceof String id)) {
-        ownerIds.put(ref, NOT_AN_OWNER);
+        ownerNumbers.put(ref, NOT_AN_OWNER);
         return NOT_AN_OWNER;
       }
       Object kind = p[StoreReads.KIND];
       List<String> teams =
           "team".equals(kind)
               ? List.of(id)
-              : "person".equals(kind) ? store.teamsOf(ref).stream().sorted().distinct().toList() : List.of();
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("name", p[StoreReads.NAME] != null ? p[StoreReads.NAME] : id);
-      entry.put("kind", kind);
-      entry.put("teams", teams);
-      owners.put(id, entry);
-      if (freshOwners == null) {
-        freshOwners = new LinkedHashMap<>();
-      }
-      freshOwners.put(id, entry);
-      ownerIds.put(ref, id);
-      return id;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> teamsOfOwner(String ownerId) {
-      return (List<String>) owners.get(ownerId).get("teams");
+              : "person".equals(kind)
+                  ? store.teamsOf(ref).stream().sorted().distinct().toList()
+                  : List.of();
+      int number = ownerIds.size();
+      ownerIds.add(id);
+      ownerTeams.add(teams);
+      ownerNumbers.put(ref, number);
+      newOwners.add(Arrays.asList(id, p[StoreReads.NAME] != null ? p[StoreReads.NAME] : id, kind, teams));
+      return number;
     }
 
     private Map<String, Object> credentialReach(Node c) {
@@ -411,7 +463,10 @@ public final class BlastRadiusProcedure {
           environments.add(env);
         }
         for (Node o : neighbours(w, Direction.INCOMING, Schema.OWNS, Schema.OWNER)) {
-          teams.addAll(teamsOfOwner(owner(o.getId())));
+          int number = owner(o.getId());
+          if (number != NOT_AN_OWNER) {
+            teams.addAll(ownerTeams.get(number));
+          }
         }
       }
       Map<String, Object> out = new LinkedHashMap<>();
@@ -458,9 +513,7 @@ public final class BlastRadiusProcedure {
   }
 
   private static final Object[] NOT_A_WORKLOAD = {};
-  /** A sentinel compared by identity: no owner id can be this very object. */
-  @SuppressWarnings("StringOperationCanBeSimplified")
-  private static final String NOT_AN_OWNER = new String("not an owner");
+  private static final int NOT_AN_OWNER = -1;
 
   private static Object nameOf(Map<String, Object> props) {
     Object name = props.get("name");
