@@ -16,7 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
+import java.util.HashSet;
+import java.util.Set;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
@@ -271,8 +272,8 @@ public final class BlastRadiusService {
 
   static Summary summarise(int direct, List<ImpactedWorkload> impacted, List<SharedSecret> reach) {
     int critical = 0, high = 0, medium = 0, low = 0, unknown = 0, unowned = 0;
-    TreeSet<String> teams = new TreeSet<>();
-    TreeSet<String> environments = new TreeSet<>();
+    Set<String> teams = new HashSet<>();
+    Set<String> environments = new HashSet<>();
     Integer deepest = null;
     for (ImpactedWorkload w : impacted) {
       switch (w.criticality() == null ? "" : w.criticality()) {
@@ -297,8 +298,8 @@ public final class BlastRadiusService {
         deepest,
         new CriticalityCounts(critical, high, medium, low, unknown),
         unowned,
-        List.copyOf(teams),
-        List.copyOf(environments),
+        teams.stream().sorted().toList(),
+        environments.stream().sorted().toList(),
         reach.stream().anyMatch(SharedSecret::shared));
   }
 

@@ -35,38 +35,43 @@ final class PluginAnswer {
       words.addAll(row.get("words").asList(Value::asString));
       for (Value o : row.get("owners").values()) {
         owners.add(new OwnerRef(o.get(0).asString(), o.get(1).asString(), o.get(2).asString("")));
-        teamsOfOwner.add(o.get(3).asList(Value::asString));
+        teamsOfOwner.add(List.copyOf(o.get(3).asList(Value::asString)));
       }
-      List<String> ids = row.get("ids").asList(Value::asString);
-      List<String> names = row.get("names").asList(Value::asString);
-      List<Long> codes = row.get("codes").asList(Value::asLong);
+      Value ids = row.get("ids");
+      Value names = row.get("names");
+      Value codes = row.get("codes");
       int at = 0;
       for (int i = 0; i < ids.size(); i++) {
-        int hops = codes.get(at++).intValue();
-        String kind = words.get(codes.get(at++).intValue());
-        String criticality = words.get(codes.get(at++).intValue());
-        String environment = words.get(codes.get(at++).intValue());
-        String status = words.get(codes.get(at++).intValue());
-        int n = codes.get(at++).intValue();
-        List<OwnerRef> ownedBy = new ArrayList<>(n);
+        int hops = codes.get(at++).asInt();
+        String kind = words.get(codes.get(at++).asInt());
+        String criticality = words.get(codes.get(at++).asInt());
+        String environment = words.get(codes.get(at++).asInt());
+        String status = words.get(codes.get(at++).asInt());
+        int n = codes.get(at++).asInt();
+        List<OwnerRef> ownedBy;
         List<String> teams;
-        if (n == 1) {
-          int o = codes.get(at++).intValue();
-          ownedBy.add(owners.get(o));
+        if (n == 0) {
+          ownedBy = List.of();
+          teams = List.of();
+        } else if (n == 1) {
+          int o = codes.get(at++).asInt();
+          ownedBy = List.of(owners.get(o));
           teams = teamsOfOwner.get(o);
         } else {
+          List<OwnerRef> several = new ArrayList<>(n);
           TreeSet<String> all = new TreeSet<>();
           for (int k = 0; k < n; k++) {
-            int o = codes.get(at++).intValue();
-            ownedBy.add(owners.get(o));
+            int o = codes.get(at++).asInt();
+            several.add(owners.get(o));
             all.addAll(teamsOfOwner.get(o));
           }
+          ownedBy = List.copyOf(several);
           teams = List.copyOf(all);
         }
         impacted.add(
             new ImpactedWorkload(
-                ids.get(i),
-                names.get(i),
+                ids.get(i).asString(),
+                names.get(i).asString(),
                 kind == null ? "" : kind,
                 hops,
                 criticality,

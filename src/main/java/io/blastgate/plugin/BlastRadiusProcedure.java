@@ -34,9 +34,9 @@ import org.neo4j.procedure.TerminationGuard;
 /**
  * The blast radius of {@code model.md}, computed inside Neo4j in one pass over the store: the same
  * answer as the Cypher queries of {@code cypher/queries/blastradius/}, without a round trip per level
- * or a Cypher row per workload, streamed in compact batches of workloads. The client ({@code io.blastgate.blastradius}) uses it when the plugin of
- * its own protocol version is installed, and the Cypher queries otherwise; a test holds the two to the
- * same oracle.
+ * or a Cypher row per workload, streamed in compact batches of workloads. The client ({@code
+ * io.blastgate.blastradius}) uses it when the plugin of its own protocol version is installed, and the
+ * Cypher queries otherwise; tests hold the two to the same oracle and to each other.
  *
  * <p>Read-only; it walks only the relationship types of the traversals named in {@code
  * graph-model/model.yaml} and returns one row whose {@code answer} map is described in {@code
@@ -146,14 +146,12 @@ public final class BlastRadiusProcedure {
     private List<Long> codes = new ArrayList<>();
     private List<String> newWords = new ArrayList<>();
     private List<List<Object>> newOwners = new ArrayList<>();
-    /** A workload's properties, read once; absent for one not yet met. */
-    private final Map<Long, Object[]> workloads = new HashMap<>();
+    /** Every workload met, by node: its properties, read once, and its depth once reached. */
+    private final Map<Long, Met> workloads = new HashMap<>();
     private final StoreReads store;
 
     private final Map<String, Object> answer = new LinkedHashMap<>();
     private List<Node> credentials = List.of();
-    /** The depth of every workload reached so far. */
-    private final Map<Long, Integer> depths = new HashMap<>();
     private List<Long> level = null;
     private List<Long> nextLevel = new ArrayList<>();
     private int index;
@@ -193,7 +191,7 @@ public final class BlastRadiusProcedure {
       level = new ArrayList<>(direct.size());
       for (Node n : direct) {
         level.add(n.getId());
-        depths.put(n.getId(), 0);
+        met(n.getId()).depth = 0;
       }
     }
 
@@ -232,14 +230,14 @@ public final class BlastRadiusProcedure {
             }
           }
           for (long u : found.dependants()) {
-            if (!isActiveWorkload(u)) {
+            Met dependant = met(u);
+            if (!dependant.active() || dependant.depth >= 0) {
               continue;
             }
             if (depth < maxHops) {
-              if (depths.putIfAbsent(u, depth + 1) == null) {
-                nextLevel.add(u);
-              }
-            } else if (!depths.containsKey(u)) {
+              dependant.depth = depth + 1;
+              nextLevel.add(u);
+            } else {
               truncated = true;
             }
           }
@@ -400,23 +398,22 @@ public final class BlastRadiusProcedure {
       return into.values();
     }
 
-    /** A workload's properties, read once; NOT_A_WORKLOAD for a node without the label. */
-    private Object[] props(long ref) {
-      Object[] p = workloads.get(ref);
-      if (p == null) {
-        p = store.workload(ref);
-        workloads.put(ref, p == null ? NOT_A_WORKLOAD : p);
+    /** A node met as a workload: its properties read on first meeting (null if it is no Workload). */
+    private Met met(long ref) {
+      Met m = workloads.get(ref);
+      if (m == null) {
+        m = new Met(store.workload(ref));
+        workloads.put(ref, m);
       }
-      return p == null ? NOT_A_WORKLOAD : p;
+      return m;
     }
 
-    private boolean isActiveWorkload(long ref) {
-      Object[] p = props(ref);
-      return p != NOT_A_WORKLOAD && !"decommissioned".equals(p[StoreReads.STATUS]);
+    private Object[] props(long ref) {
+      return met(ref).props;
     }
 
     private boolean isActive(Node w) {
-      return isActiveWorkload(w.getId());
+      return met(w.getId()).active();
     }
 
     /**
@@ -512,7 +509,19 @@ public final class BlastRadiusProcedure {
     }
   }
 
-  private static final Object[] NOT_A_WORKLOAD = {};
+  /** A node met in the walk: its workload properties (null if not a Workload) and depth (-1: not reached). */
+  private static final class Met {
+    final Object[] props;
+    int depth = -1;
+
+    Met(Object[] props) {
+      this.props = props;
+    }
+
+    boolean active() {
+      return props != null && !"decommissioned".equals(props[StoreReads.STATUS]);
+    }
+  }
   private static final int NOT_AN_OWNER = -1;
 
   private static Object nameOf(Map<String, Object> props) {
