@@ -19,8 +19,10 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.ResourceIterable;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.kernel.api.KernelTransaction;
@@ -127,8 +129,8 @@ public final class BlastRadiusProcedure {
   }
 
   /**
-   * One answer's walk, breadth-first, one impacted workload per step. Nodes are keyed by their
-   * internal id, valid within this transaction.
+   * One answer's walk, breadth-first, a row of up to {@link #BATCH} impacted workloads per step. Nodes
+   * are keyed by their internal id, valid within this transaction.
    */
   @SuppressWarnings("deprecation") // Entity.getId(): the cheapest key within one transaction
   private final class Walk implements Iterator<Row> {
@@ -494,7 +496,7 @@ public final class BlastRadiusProcedure {
 
     /** The other ends of a node's relationships of one type and direction, carrying a label. */
     private List<Node> neighbours(
-        Node node, Direction direction, org.neo4j.graphdb.RelationshipType type, org.neo4j.graphdb.Label label) {
+        Node node, Direction direction, RelationshipType type, Label label) {
       List<Node> out = new ArrayList<>();
       Set<Long> seen = new HashSet<>();
       try (ResourceIterable<Relationship> rels = node.getRelationships(direction, type)) {
@@ -509,7 +511,7 @@ public final class BlastRadiusProcedure {
     }
   }
 
-  /** A node met in the walk: its workload properties (null if not a Workload) and depth (-1: not reached). */
+  /** A node met in the walk: its workload properties (null if no Workload), its depth (-1: not reached). */
   private static final class Met {
     final Object[] props;
     int depth = -1;
@@ -522,6 +524,7 @@ public final class BlastRadiusProcedure {
       return props != null && !"decommissioned".equals(props[StoreReads.STATUS]);
     }
   }
+
   private static final int NOT_AN_OWNER = -1;
 
   private static Object nameOf(Map<String, Object> props) {
