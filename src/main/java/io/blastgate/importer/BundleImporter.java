@@ -13,7 +13,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,13 @@ import org.slf4j.LoggerFactory;
 public final class BundleImporter {
   private static final Logger LOG = LoggerFactory.getLogger(BundleImporter.class);
   private static final String BUNDLE_JSON = "bundle.json";
+
+  /**
+   * The sources being imported in this process. Two imports of one source at once would each retract
+   * what the other wrote (sync keeps one run per source), so the second is refused until the first
+   * ends. Imports of different sources run side by side.
+   */
+  private static final Set<String> RUNNING = ConcurrentHashMap.newKeySet();
 
   private final Graph graph;
   private final ImportSettings settings;
@@ -134,17 +143,37 @@ public final class BundleImporter {
       }, problems);
       // After malformed JSON, what was not reached (format, source, references) is not reported.
       String source = complete ? input.source(problems) : null;
+      if (source != null && !problems.hasErrors()) {
+        if (!RUNNING.add(source)) {
+          LOG.info("import {} of source {} refused: another import of it is running", id, source);
+          return failed(source, "source", "another import of source '" + source + "' is running;"
+              + " nothing was written: send this one again when it has finished");
+        }
+        try {
+          return resolveAndWrite(input, index, problems, source, entities, relationships[0]);
+        } finally {
+          RUNNING.remove(source);
+        }
+      }
       if (complete) {
         progress.phase("resolve", index.size());
         index.resolve(graph, settings.batchSize(), source);
       }
+      LOG.info("import {} of source {} refused: {} problems", id, input.sourceForReport(), problems.errorCount());
+      return report(input.sourceForReport(), ImportReport.Status.FAILED, Counts.ZERO, problems);
+    }
+
+    private ImportReport resolveAndWrite(BundleInput input, BundleIndex index, Problems problems,
+        String source, Map<Label, Long> entities, long relationships) {
+      progress.phase("resolve", index.size());
+      index.resolve(graph, settings.batchSize(), source);
       if (problems.hasErrors()) {
         LOG.info("import {} of source {} refused: {} problems", id, input.sourceForReport(), problems.errorCount());
         return report(input.sourceForReport(), ImportReport.Status.FAILED, Counts.ZERO, problems);
       }
       OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
       ImportSettings writing = settings;
-      long rows = entities.values().stream().mapToLong(Long::longValue).sum() + relationships[0];
+      long rows = entities.values().stream().mapToLong(Long::longValue).sum() + relationships;
       if (settings.atomic() && rows > settings.atomicRowLimit()) {
         // One transaction this large would hold it all in Neo4j's memory, and fail on its limit.
         writing = settings.withCommitEvery(ImportSettings.PART_ROWS);
@@ -155,7 +184,7 @@ public final class BundleImporter {
                 + " what the source no longer asserts was removed only after every part succeeded");
       }
       Counts counts = new GraphWriter(graph, writing, reader, progress, source, id, now)
-          .write(input, new GraphWriter.Expected(entities, relationships[0]));
+          .write(input, new GraphWriter.Expected(entities, relationships));
       LOG.info("import {} of source {} wrote {} entities and {} relationships, removed {} nodes and {} relationships",
           id, source, counts.entities(), counts.relationships(), counts.removedNodes(), counts.removedRelationships());
       return report(source, ImportReport.Status.SUCCEEDED, counts, problems);
