@@ -132,7 +132,10 @@ public final class BlastRadiusProcedure {
    * One answer's walk, breadth-first, a row of up to {@link #BATCH} impacted workloads per step. Nodes
    * are keyed by their internal id, valid within this transaction.
    */
-  @SuppressWarnings("deprecation") // Entity.getId(): the cheapest key within one transaction
+  // Entity.getId() is deprecated for removal: it is the kernel's own reference, which StoreReads walks
+  // with, and the plugin is built and tested against the one Neo4j version pom.xml pins. When it goes,
+  // the few core-API nodes here (the target, its direct workloads, identities) move to StoreReads.
+  @SuppressWarnings({"deprecation", "removal"})
   private final class Walk implements Iterator<Row> {
     private final int maxHops;
     private boolean truncated;

@@ -50,8 +50,8 @@ class BlastRadiusScenariosTest {
         for (Engine engine : Engine.values()) {
           expected
               .get("targets")
-              .fields()
-              .forEachRemaining(
+              .properties()
+              .forEach(
                   e ->
                       tests.add(
                           DynamicTest.dynamicTest(
@@ -73,7 +73,7 @@ class BlastRadiusScenariosTest {
     Map<String, Integer> hops = new TreeMap<>();
     got.impacted().forEach(w -> hops.put(w.id(), w.hops()));
     Map<String, Integer> wantHops = new TreeMap<>();
-    want.get("impacted").fields().forEachRemaining(f -> wantHops.put(f.getKey(), f.getValue().asInt()));
+    want.get("impacted").properties().forEach(f -> wantHops.put(f.getKey(), f.getValue().asInt()));
     assertThat(hops).as("impacted workloads with hops").isEqualTo(wantHops);
 
     var s = got.summary();
@@ -105,8 +105,8 @@ class BlastRadiusScenariosTest {
       got.dependentIdentities().forEach(d -> depths.put(d.id(), d.depth()));
       Map<String, Integer> wantDepths = new TreeMap<>();
       want.get("dependent_identities")
-          .fields()
-          .forEachRemaining(f -> wantDepths.put(f.getKey(), f.getValue().asInt()));
+          .properties()
+          .forEach(f -> wantDepths.put(f.getKey(), f.getValue().asInt()));
       assertThat(depths).as("dependent identities").isEqualTo(wantDepths);
     } else {
       assertThat(got.dependentIdentities()).isEmpty();
@@ -117,7 +117,7 @@ class BlastRadiusScenariosTest {
         got.sharedSecrets().stream().collect(Collectors.toMap(r -> r.credential().id(), r -> r));
     Map<String, JsonNode> wantReachById = new TreeMap<>();
     if (wantReach != null) {
-      wantReach.fields().forEachRemaining(f -> wantReachById.put(f.getKey(), f.getValue()));
+      wantReach.properties().forEach(f -> wantReachById.put(f.getKey(), f.getValue()));
     }
     assertThat(new TreeSet<>(reach.keySet())).as("credentials reached").isEqualTo(wantReachById.keySet());
     wantReachById.forEach(
