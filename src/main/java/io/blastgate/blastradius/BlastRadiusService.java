@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
 
 /**
  * Computes blast radii. Everything one answer reads happens in one read transaction, so the answer
@@ -235,18 +236,7 @@ public final class BlastRadiusService {
       }
       List<SharedSecret> out = new ArrayList<>();
       tx.run(BlastRadiusQuery.CREDENTIAL_REACH, Map.of("ids", credentialIds))
-          .forEachRemaining(
-              r ->
-                  out.add(
-                      new SharedSecret(
-                          new EntityRef(
-                              r.get("id").asString(),
-                              Label.CREDENTIAL,
-                              r.get("kind").asString(""),
-                              r.get("name").asString()),
-                          r.get("consumers").asList(Value::asString),
-                          r.get("teams").asList(Value::asString).stream().sorted().toList(),
-                          r.get("environments").asList(Value::asString))));
+          .forEachRemaining(r -> out.add(sharedSecret(r)));
       out.sort(Comparator.comparing(s -> s.credential().id()));
       return out;
     }
@@ -254,20 +244,32 @@ public final class BlastRadiusService {
     private List<SourceFreshness> freshness() {
       List<SourceFreshness> out = new ArrayList<>();
       tx.run(BlastRadiusQuery.SOURCE_FRESHNESS, Map.of())
-          .forEachRemaining(
-              r ->
-                  out.add(
-                      new SourceFreshness(
-                          r.get("source").asString(),
-                          r.get("last_synced").isNull()
-                              ? null
-                              : r.get("last_synced").asZonedDateTime().toInstant())));
+          .forEachRemaining(r -> out.add(sourceFreshness(r)));
       return out;
     }
 
     private List<String> ids(BlastRadiusQuery query, Map<String, Object> params) {
       return tx.run(query, params).list(r -> r.get("id").asString());
     }
+  }
+
+  /**
+   * A credential's shared-secret reach from a row of {@code credential-reach.cypher} or an entry of
+   * the plugin's answer: the same keys.
+   */
+  static SharedSecret sharedSecret(MapAccessor m) {
+    return new SharedSecret(
+        new EntityRef(m.get("id").asString(), Label.CREDENTIAL, m.get("kind").asString(""), m.get("name").asString()),
+        m.get("consumers").asList(Value::asString),
+        m.get("teams").asList(Value::asString).stream().sorted().toList(),
+        m.get("environments").asList(Value::asString));
+  }
+
+  /** When a source last synced, from a row of {@code source-freshness.cypher} or the plugin's answer. */
+  static SourceFreshness sourceFreshness(MapAccessor m) {
+    Value synced = m.get("last_synced");
+    return new SourceFreshness(
+        m.get("source").asString(), synced.isNull() ? null : synced.asZonedDateTime().toInstant());
   }
 
   static Summary summarise(int direct, List<ImpactedWorkload> impacted, List<SharedSecret> reach) {

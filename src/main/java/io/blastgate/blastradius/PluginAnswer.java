@@ -110,29 +110,9 @@ final class PluginAnswer {
     dependents.sort(Comparator.comparingInt(DependentIdentity::depth).thenComparing(DependentIdentity::id));
     impacted.sort(Comparator.comparingInt(ImpactedWorkload::hops).thenComparing(ImpactedWorkload::id));
     List<SharedSecret> reach =
-        answer
-            .get("shared_secrets")
-            .asList(
-                s ->
-                    new SharedSecret(
-                        new EntityRef(
-                            s.get("id").asString(),
-                            Label.CREDENTIAL,
-                            s.get("kind").asString(""),
-                            s.get("name").asString()),
-                        s.get("consumers").asList(Value::asString),
-                        s.get("teams").asList(Value::asString),
-                        s.get("environments").asList(Value::asString)));
+        answer.get("shared_secrets").asList(BlastRadiusService::sharedSecret);
     List<SourceFreshness> sources =
-        answer
-            .get("sources")
-            .asList(
-                s ->
-                    new SourceFreshness(
-                        s.get("source").asString(),
-                        s.get("last_synced").isNull()
-                            ? null
-                            : s.get("last_synced").asZonedDateTime().toInstant()));
+        answer.get("sources").asList(BlastRadiusService::sourceFreshness);
     return new BlastRadius(
         target,
         computedAt,
