@@ -391,10 +391,14 @@ public final class ExternalNeo4jServer implements AutoCloseable {
     }
   }
 
+  /**
+   * 32 random URL-safe characters after a letter: neo4j-admin reads a password that starts with '-'
+   * (one in 64 of them) as an option, and fails.
+   */
   private static String randomPassword() {
     byte[] bytes = new byte[24];
     new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return "p" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static boolean waitFor(Process process, Duration timeout) {
