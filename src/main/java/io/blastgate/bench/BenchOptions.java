@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param batchSize rows per write statement of the import
  * @param commitEvery rows per transaction of the import; 0 imports in one transaction, which at a
  *     million nodes holds the whole import's transaction state in the heap
+ * @param writers import transactions written at once (the importer's {@code writers})
  * @param maxHops the blast radius's traversal bound (the program's default is 50)
  * @param queryTimeout the graph's transaction timeout for the blast radii
  * @param output where the JSON report goes
@@ -34,6 +35,7 @@ public record BenchOptions(
     long pageCacheBytes,
     int batchSize,
     int commitEvery,
+    int writers,
     int maxHops,
     Duration queryTimeout,
     Path output,
@@ -52,62 +54,68 @@ public record BenchOptions(
     if (mostSharedSamples > 0 && mostSharedTargets == 0) {
       throw new IllegalArgumentException("most-shared samples need at least one most-shared target");
     }
-    if (pageCacheBytes < 0 || batchSize < 1 || commitEvery < 0 || maxHops < 10) {
+    if (pageCacheBytes < 0 || batchSize < 1 || commitEvery < 0 || writers < 1 || maxHops < 10) {
       throw new IllegalArgumentException(
-          "pageCacheBytes >= 0, batchSize >= 1, commitEvery >= 0 and maxHops >= 10");
+          "pageCacheBytes >= 0, batchSize >= 1, commitEvery >= 0, writers >= 1 and maxHops >= 10");
     }
   }
 
   /**
    * A million nodes, seed 42, 2000 typical and 300 most-shared samples over the 30 most-shared
-   * credentials (at a million nodes each reaches 1,200 to 21,000 workloads) after 300 warm-up runs; data under {@code target/bench}; batches of 20,000 rows, a
-   * commit every 20,000 rows (the best of the settings tried at 100,000 nodes: larger transactions
-   * slowed the importer's statements down); 50 hops; report to {@code bench-report.json}.
+   * credentials (at a million nodes each reaches 1,200 to 21,000 workloads) after 300 warm-up runs;
+   * data under {@code target/bench}; batches of 5,000 rows, a commit every 5,000 rows, two
+   * transactions written at once (the best of the settings tried: docs/benchmark.md); 50 hops;
+   * report to {@code bench-report.json}.
    */
   public static BenchOptions defaults() {
     return new BenchOptions(
-        1_000_000, 42, 2_000, 300, 30, 300, Path.of("target/bench"), 0, 20_000, 20_000, 50,
+        1_000_000, 42, 2_000, 300, 30, 300, Path.of("target/bench"), 0, 5_000, 5_000, 2, 50,
         Duration.ofMinutes(2), Path.of("bench-report.json"), false);
   }
 
   public BenchOptions withNodes(int n) {
     return new BenchOptions(n, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, maxHops, queryTimeout, output, keepData);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData);
   }
 
   public BenchOptions withSeed(long s) {
     return new BenchOptions(nodes, s, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, maxHops, queryTimeout, output, keepData);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData);
   }
 
   public BenchOptions withSamples(int typical, int mostShared, int warm) {
     return new BenchOptions(nodes, seed, typical, mostShared, mostSharedTargets, warm,
-        dataDir, pageCacheBytes, batchSize, commitEvery, maxHops, queryTimeout, output, keepData);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData);
   }
 
   public BenchOptions withDataDir(Path dir) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dir, pageCacheBytes, batchSize, commitEvery, maxHops, queryTimeout, output, keepData);
+        dir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData);
   }
 
   public BenchOptions withPageCacheBytes(long bytes) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, bytes, batchSize, commitEvery, maxHops, queryTimeout, output, keepData);
+        dataDir, bytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData);
   }
 
   public BenchOptions withImport(int batch, int commit) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batch, commit, maxHops, queryTimeout, output, keepData);
+        dataDir, pageCacheBytes, batch, commit, writers, maxHops, queryTimeout, output, keepData);
+  }
+
+  public BenchOptions withWriters(int n) {
+    return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
+        dataDir, pageCacheBytes, batchSize, commitEvery, n, maxHops, queryTimeout, output, keepData);
   }
 
   public BenchOptions withOutput(Path file) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, maxHops, queryTimeout, file, keepData);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, file, keepData);
   }
 
   public BenchOptions withKeepData(boolean keep) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, maxHops, queryTimeout, output, keep);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keep);
   }
 
   /** The organisation to generate: warm-up targets come first in the typical list, then measured ones. */

@@ -55,6 +55,7 @@ public record BenchReport(
       int warmup,
       int batchSize,
       int commitEvery,
+      int writers,
       int maxHops) {}
 
   public record Generation(

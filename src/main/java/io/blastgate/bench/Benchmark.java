@@ -139,7 +139,7 @@ public final class Benchmark {
   private static Parameters parameters(BenchOptions o) {
     return new Parameters(
         o.nodes(), o.seed(), o.typicalSamples(), o.mostSharedSamples(), o.mostSharedTargets(),
-        o.warmup(), o.batchSize(), o.commitEvery(), o.maxHops());
+        o.warmup(), o.batchSize(), o.commitEvery(), o.writers(), o.maxHops());
   }
 
   private static Machine machine(Long pageCache) {

@@ -25,10 +25,12 @@ final class ImportStep {
   static ImportFigures run(
       Graph graph, Path bundle, BenchOptions opts, PrintStream out, Supplier<StoreSize> store) {
     ImportSettings settings =
-        ImportSettings.defaults().withBatchSize(opts.batchSize()).withCommitEvery(opts.commitEvery());
+        ImportSettings.defaults().withBatchSize(opts.batchSize()).withCommitEvery(opts.commitEvery()).withWriters(opts.writers());
     out.printf(
         Locale.ROOT, "import: %s, batches of %,d, %s%n", bundle.getFileName(), opts.batchSize(),
-        opts.commitEvery() == 0 ? "one transaction" : String.format("a commit every %,d rows", opts.commitEvery()));
+        opts.commitEvery() == 0
+            ? "one transaction"
+            : String.format(Locale.ROOT, "a commit every %,d rows, %d written at once", opts.commitEvery(), opts.writers()));
     long started = System.nanoTime();
     ImportReport report =
         new BundleImporter(graph, settings).importPath(bundle, Optional.empty(), new Printed(out));

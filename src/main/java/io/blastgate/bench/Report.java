@@ -37,8 +37,8 @@ final class Report {
             ? ""
             : "; store " + bytes(i.storeBytes()) + " + transaction logs " + bytes(i.transactionLogBytes()));
     out.printf(
-        "         batches of %,d rows, a commit every %s rows%n",
-        p.batchSize(), p.commitEvery() == 0 ? "(one transaction)" : String.format("%,d", p.commitEvery()));
+        "         batches of %,d rows, a commit every %s rows, %d written at once%n",
+        p.batchSize(), p.commitEvery() == 0 ? "(one transaction)" : String.format("%,d", p.commitEvery()), p.writers());
     out.println();
     out.printf(
         "%-22s %8s %8s %8s %8s %8s %8s  %9s %7s %7s %7s%n",

@@ -45,11 +45,14 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--page-cache", converter = Size.class, description = "Neo4j's page cache, e.g. 2g (default: sized for the run)")
   long pageCache = D.pageCacheBytes();
 
-  @Option(names = "--batch-size", converter = Count.class, description = "rows per import statement (default 20000)")
+  @Option(names = "--batch-size", converter = Count.class, description = "rows per import statement (default 5000)")
   long batchSize = D.batchSize();
 
-  @Option(names = "--commit-every", converter = Count.class, description = "rows per import transaction; 0: one transaction (default 20000)")
+  @Option(names = "--commit-every", converter = Count.class, description = "rows per import transaction; 0: one transaction (default 5000)")
   long commitEvery = D.commitEvery();
+
+  @Option(names = "--writers", description = "import transactions written at once (default 2)")
+  int writers = D.writers();
 
   @Option(names = "--max-hops", description = "the blast radius's traversal bound (default 50)")
   int maxHops = D.maxHops();
@@ -72,6 +75,7 @@ final class BenchCommand implements Callable<Integer> {
         pageCache,
         Math.toIntExact(batchSize),
         Math.toIntExact(commitEvery),
+        writers,
         maxHops,
         D.queryTimeout(),
         out,

@@ -44,6 +44,9 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--commit-every", description = "commit every N rows instead of one transaction (very large loads: not atomic; still checked whole first)")
   int commitEvery;
 
+  @Option(names = "--writers", defaultValue = "2", description = "with --commit-every: transactions written at once (default ${DEFAULT-VALUE})")
+  int writers;
+
   @Option(names = "--batch-size", defaultValue = "5000", description = "rows per write statement (default ${DEFAULT-VALUE})")
   int batchSize;
 
@@ -56,7 +59,7 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     AppConfig config = Environment.config(data.dataDir);
     ImportSettings settings =
-        ImportSettings.defaults().withBatchSize(batchSize).withCommitEvery(commitEvery);
+        ImportSettings.defaults().withBatchSize(batchSize).withCommitEvery(commitEvery).withWriters(writers);
     ImportReport report;
     try (GraphConnection graph = GraphConnection.open(config.graphSettings());
         ProgressBars bars = new ProgressBars()) {

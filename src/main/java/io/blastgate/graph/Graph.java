@@ -109,6 +109,14 @@ public final class Graph {
   }
 
   /**
+   * Returns once the search index (eventually consistent: migration V003) holds every change
+   * committed before the call, so that what was just written can be searched for.
+   */
+  public void awaitSearchIndex() {
+    readTx("await the search index", tx -> tx.run(GraphQuery.AWAIT_SEARCH_INDEX, Map.of()).consume());
+  }
+
+  /**
    * Whether the database answers a trivial query now. No retries and a short timeout: a health check
    * must answer fast, and "not now" is its answer.
    */
@@ -148,6 +156,9 @@ public final class Graph {
     } catch (ClientException e) {
       if (isTimeout(e)) {
         throw new GraphUnavailableException(operation + " ran out of time (" + txTimeout + ")", e);
+      }
+      if (e.code() != null && e.code().endsWith("ConstraintValidationFailed")) {
+        throw new ConstraintViolationException(operation + " broke a constraint of the schema", e);
       }
       throw e;
     }

@@ -7,7 +7,8 @@ enum GraphQuery implements CypherQuery {
   RECORD_MIGRATION("graph/record-migration.cypher"),
   PLUGIN_INSTALLED("graph/plugin-installed.cypher"),
   PLUGIN_VERSION("graph/plugin-version.cypher"),
-  PLUGIN_PROBE("graph/plugin-probe.cypher");
+  PLUGIN_PROBE("graph/plugin-probe.cypher"),
+  AWAIT_SEARCH_INDEX("graph/await-search-index.cypher");
 
   private final String file;
 

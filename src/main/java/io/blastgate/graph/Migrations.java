@@ -20,7 +20,8 @@ public final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
   /** Every migration, in the order it applies; a test checks this list against the folder. */
-  static final List<String> FILES = List.of("V001__constraints.cypher", "V002__search.cypher");
+  static final List<String> FILES =
+      List.of("V001__constraints.cypher", "V002__search.cypher", "V003__search_after_commit.cypher");
 
   private Migrations() {}
 

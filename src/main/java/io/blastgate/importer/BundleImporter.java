@@ -183,7 +183,7 @@ public final class BundleImporter {
                 + ImportSettings.PART_ROWS + " rows, so a reader may have seen it partly written;"
                 + " what the source no longer asserts was removed only after every part succeeded");
       }
-      Counts counts = new GraphWriter(graph, writing, reader, progress, source, id, now)
+      Counts counts = new GraphWriter(graph, writing, reader, progress, source, id, now, index::isNew)
           .write(input, new GraphWriter.Expected(entities, relationships));
       LOG.info("import {} of source {} wrote {} entities and {} relationships, removed {} nodes and {} relationships",
           id, source, counts.entities(), counts.relationships(), counts.removedNodes(), counts.removedRelationships());

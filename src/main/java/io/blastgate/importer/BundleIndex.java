@@ -4,6 +4,7 @@ import io.blastgate.graph.Graph;
 import io.blastgate.model.Label;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ final class BundleIndex {
   private final Problems problems;
   private final Map<String, Seen> ids = new HashMap<>();
   private final List<Pending> pending = new ArrayList<>();
+  /** The ids of the bundle that the graph already holds (filled by {@link #resolve}). */
+  private final Set<String> inGraph = new HashSet<>();
 
   BundleIndex(Locations where, Problems problems) {
     this.where = where;
@@ -48,6 +51,14 @@ final class BundleIndex {
         pending.add(new Pending(ref.target(), ref.rel(), entity.label(), entity.position(), ref.item()));
       }
     }
+  }
+
+  /**
+   * Whether an id is one of this bundle's that the graph did not hold when {@link #resolve} looked:
+   * the importer creates such a node, and every relationship touching it, without looking first.
+   */
+  boolean isNew(String id) {
+    return ids.containsKey(id) && !inGraph.contains(id);
   }
 
   int size() {
@@ -125,9 +136,10 @@ final class BundleIndex {
     conflicts(lookUp(graph, batch));
   }
 
-  private void conflicts(Map<String, GraphEntity> inGraph) {
-    inGraph.forEach(
+  private void conflicts(Map<String, GraphEntity> found) {
+    found.forEach(
         (id, existing) -> {
+          inGraph.add(id);
           Seen seen = ids.get(id);
           if (existing.label().isPresent() && existing.label().get() == seen.label()) {
             return;

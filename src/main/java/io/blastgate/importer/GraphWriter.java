@@ -1,5 +1,6 @@
 package io.blastgate.importer;
 
+import io.blastgate.graph.ConstraintViolationException;
 import io.blastgate.graph.Graph;
 import io.blastgate.model.Label;
 import io.blastgate.model.RelType;
@@ -12,16 +13,26 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The second pass: streams a validated input again and writes it in {@code UNWIND} batches, nodes
  * first (one stream), then relationships (another stream, so that every end exists), then the sync
  * that retracts what this source no longer asserts, then the source's record. By default all of it
- * is one transaction; with {@code commitEvery} the batches commit in groups and only the sync and the
- * record share the last transaction.
+ * is one transaction; with {@code commitEvery} the batches commit in groups ({@code writers} of them
+ * at once, all of a phase before the next phase) and only the sync and the record share the last
+ * transaction.
  */
 final class GraphWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(GraphWriter.class);
+
   /** The figures the first pass found, which the second must meet (else the input changed). */
   record Expected(Map<Label, Long> entities, long relationships) {
     long totalEntities() {
@@ -35,9 +46,12 @@ final class GraphWriter {
   private final ImportProgress progress;
   private final Map<String, Object> provenance;
   private final String source;
+  /** Whether an id is one the graph did not hold when the import looked (see BundleIndex#isNew). */
+  private final Predicate<String> isNew;
 
   GraphWriter(Graph graph, ImportSettings settings, EntityReader reader, ImportProgress progress,
-      String source, String runId, OffsetDateTime now) {
+      String source, String runId, OffsetDateTime now, Predicate<String> isNew) {
+    this.isNew = isNew;
     this.graph = graph;
     this.settings = settings;
     this.reader = reader;
@@ -47,29 +61,56 @@ final class GraphWriter {
   }
 
   Counts write(BundleInput input, Expected expected) {
+    try {
+      return write(input, expected, isNew);
+    } catch (ConstraintViolationException e) {
+      // Another import created an id of this bundle between this one's look-up and its write. What
+      // this attempt wrote was rolled back (one transaction) or is written again the same (parts):
+      // write everything again, merging with what is there.
+      LOG.info("import of source {} found an entity created meanwhile by another writer; writing again, merging", source);
+      return write(input, expected, id -> false);
+    }
+  }
+
+  private Counts write(BundleInput input, Expected expected, Predicate<String> isNew) {
+    Counts counts = writeAndSync(input, expected, isNew);
+    progress.phase("search index", -1);
+    graph.awaitSearchIndex();
+    return counts;
+  }
+
+  private Counts writeAndSync(BundleInput input, Expected expected, Predicate<String> isNew) {
     if (settings.atomic()) {
       return graph.writeTx("import " + source, settings.txTimeout(), tx -> {
-        Batches batches = new Batches((query, rows) -> run(tx, query, rows));
-        Written written = writeAll(input, batches, expected);
+        Batches batches = new Batches((query, rows) -> run(tx, query, rows), () -> {});
+        Written written = writeAll(input, batches, expected, isNew);
         return sync(tx, written);
       });
     }
-    Committer committer = new Committer();
-    Written written = writeAll(input, new Batches(committer::add), expected);
-    committer.commit();
+    Written written;
+    try (Committer committer = new Committer()) {
+      written = writeAll(input, new Batches(committer::add, committer::drain), expected, isNew);
+    }
     return graph.writeTx("sync " + source, settings.txTimeout(), tx -> sync(tx, written));
   }
 
   private record Written(Map<Label, Long> entities, long relationships) {}
 
-  private Written writeAll(BundleInput input, Batches batches, Expected expected) {
+  /**
+   * Nodes, then relationships. A node {@code isNew} says the graph did not hold is created without a
+   * look-up, and so is a relationship with such an end: it cannot exist yet (a bundle states each
+   * relationship once). The rest are merged with what is there.
+   */
+  private Written writeAll(BundleInput input, Batches batches, Expected expected, Predicate<String> isNew) {
     Map<Label, Long> entities = new EnumMap<>(Label.class);
     progress.phase("write nodes", expected.totalEntities());
     stream(input, entity -> {
       Map<String, Object> row = new HashMap<>();
       row.put("id", entity.id());
       row.put("props", entity.props());
-      batches.add(ImporterQuery.mergeNodes(entity.label()), row);
+      batches.add(isNew.test(entity.id())
+          ? ImporterQuery.createNodes(entity.label())
+          : ImporterQuery.mergeNodes(entity.label()), row);
       entities.merge(entity.label(), 1L, Long::sum);
     });
     batches.flush();
@@ -82,7 +123,9 @@ final class GraphWriter {
     long[] relationships = {0};
     stream(input, entity -> {
       for (ParsedEntity.Ref ref : entity.refs()) {
-        batches.add(ImporterQuery.mergeRelationships(ref.rel().type()), Map.of("from", entity.id(), "to", ref.target()));
+        batches.add(isNew.test(entity.id()) || isNew.test(ref.target())
+            ? ImporterQuery.createRelationships(ref.rel().type())
+            : ImporterQuery.mergeRelationships(ref.rel().type()), Map.of("from", entity.id(), "to", ref.target()));
         relationships[0]++;
       }
     });
@@ -149,7 +192,10 @@ final class GraphWriter {
     long written = tx.run(query, params).single().get("written").asLong();
     if (written != rows.size()) {
       throw new IllegalStateException(query.queryName() + " wrote " + written + " of " + rows.size()
-          + " rows: an entity changed label or vanished during the import; nothing was kept");
+          + " rows: an entity changed label or vanished during the import; "
+          + (settings.atomic()
+              ? "nothing was kept"
+              : "the parts already committed stay, and nothing was removed: import it again"));
     }
   }
 
@@ -163,9 +209,11 @@ final class GraphWriter {
   private final class Batches {
     private final Map<ImporterQuery, List<Map<String, Object>>> open = new LinkedHashMap<>();
     private final Sink sink;
+    private final Runnable barrier;
 
-    Batches(Sink sink) {
+    Batches(Sink sink, Runnable barrier) {
       this.sink = sink;
+      this.barrier = barrier;
     }
 
     void add(ImporterQuery query, Map<String, Object> row) {
@@ -177,9 +225,11 @@ final class GraphWriter {
       }
     }
 
+    /** Sends what is left, and returns once all of it is written. */
     void flush() {
       open.forEach(this::send);
       open.clear();
+      barrier.run();
     }
 
     private void send(ImporterQuery query, List<Map<String, Object>> batch) {
@@ -188,12 +238,22 @@ final class GraphWriter {
     }
   }
 
-  /** commitEvery mode: holds full batches until about commitEvery rows, then commits them together. */
-  private final class Committer {
+  /**
+   * commitEvery mode: holds full batches until about commitEvery rows, then hands them, as one
+   * transaction, to one of {@code writers} threads. A phase's parts all commit before the next phase
+   * starts ({@link #drain}), so relationships find their ends. The first failure stops the rest.
+   */
+  private final class Committer implements AutoCloseable {
     private record Batch(ImporterQuery query, List<Map<String, Object>> rows) {}
 
     private final List<Batch> held = new ArrayList<>();
     private long rows;
+    private final int writers = settings.writers();
+    private final ExecutorService pool =
+        Executors.newFixedThreadPool(writers, Thread.ofPlatform().name("import-writer-", 0).daemon().factory());
+    /** One per part being written: at most {@code writers} parts are held beyond the one filling. */
+    private final Semaphore slots = new Semaphore(writers);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     void add(ImporterQuery query, List<Map<String, Object>> batch) {
       held.add(new Batch(query, batch));
@@ -208,12 +268,55 @@ final class GraphWriter {
         return;
       }
       List<Batch> group = List.copyOf(held);
-      graph.writeTx("import " + source + " (part)", settings.txTimeout(), tx -> {
-        group.forEach(b -> run(tx, b.query(), b.rows()));
-        return null;
-      });
       held.clear();
       rows = 0;
+      // A part that MERGEs relationships is written alone: at once, two would deadlock.
+      int permits = group.stream().anyMatch(b -> b.query().mergesRelationships()) ? writers : 1;
+      slots.acquireUninterruptibly(permits);
+      if (failure.get() != null) {
+        slots.release(permits);
+        rethrow();
+      }
+      pool.execute(() -> {
+        try {
+          graph.writeTx("import " + source + " (part)", settings.txTimeout(), tx -> {
+            group.forEach(b -> run(tx, b.query(), b.rows()));
+            return null;
+          });
+        } catch (RuntimeException | Error e) {
+          failure.compareAndSet(null, e);
+        } finally {
+          slots.release(permits);
+        }
+      });
+    }
+
+    /** Commits what is held and waits for every part; the first failure is thrown here. */
+    void drain() {
+      commit();
+      awaitParts();
+      rethrow();
+    }
+
+    private void awaitParts() {
+      slots.acquireUninterruptibly(writers);
+      slots.release(writers);
+    }
+
+    private void rethrow() {
+      switch (failure.get()) {
+        case null -> {}
+        case RuntimeException e -> throw e;
+        case Error e -> throw e;
+        case Throwable t -> throw new IllegalStateException(t);
+      }
+    }
+
+    /** Waits for the parts still being written, even after a failure: none outlives the import. */
+    @Override
+    public void close() {
+      awaitParts();
+      pool.shutdown();
     }
   }
 }

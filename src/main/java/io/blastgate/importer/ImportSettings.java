@@ -16,6 +16,8 @@ import java.util.Objects;
  *     first and still cleaning up only after every batch succeeded.
  * @param atomicRowLimit the most rows an atomic import writes in one transaction; a larger one commits
  *     in parts of {@link #PART_ROWS} by itself and says so in its report
+ * @param writers how many parts are written at once when an import commits in parts (1: one after
+ *     another); nodes still all commit before the first relationship is written
  */
 public record ImportSettings(
     int batchSize,
@@ -23,7 +25,8 @@ public record ImportSettings(
     Duration txTimeout,
     long maxZipBytes,
     int commitEvery,
-    long atomicRowLimit) {
+    long atomicRowLimit,
+    int writers) {
 
   /**
    * The default most rows (entities and relationships) an import writes in one transaction when it
@@ -35,9 +38,16 @@ public record ImportSettings(
 
   /**
    * Rows per transaction when an import too large for one commits in parts by itself: the best of the
-   * benchmark's sweep (docs/benchmark.md); parts of 100,000 rows imported about half as fast.
+   * benchmark's sweep (docs/benchmark.md); parts of 20,000 rows were slower (heavier garbage
+   * collection of each transaction's state), parts of 100,000 about half as fast.
    */
-  public static final int PART_ROWS = 20_000;
+  public static final int PART_ROWS = 5_000;
+
+  /**
+   * Parts written at once by default: while Neo4j executes one, it commits the other and the client
+   * sends the next (docs/benchmark.md, "Import in parts").
+   */
+  public static final int WRITERS = 2;
 
   public ImportSettings {
     Objects.requireNonNull(txTimeout, "txTimeout");
@@ -59,6 +69,9 @@ public record ImportSettings(
     if (atomicRowLimit < 1) {
       throw new IllegalArgumentException("atomicRowLimit must be positive");
     }
+    if (writers < 1) {
+      throw new IllegalArgumentException("writers must be at least 1, was " + writers);
+    }
   }
 
   /** Atomic: the whole import in one transaction. */
@@ -69,32 +82,39 @@ public record ImportSettings(
   /** As given, with the default {@link #ATOMIC_ROW_LIMIT}. */
   public ImportSettings(
       int batchSize, int maxReportedErrors, Duration txTimeout, long maxZipBytes, int commitEvery) {
-    this(batchSize, maxReportedErrors, txTimeout, maxZipBytes, commitEvery, ATOMIC_ROW_LIMIT);
+    this(batchSize, maxReportedErrors, txTimeout, maxZipBytes, commitEvery, ATOMIC_ROW_LIMIT, WRITERS);
   }
 
-  /** Batches of 5000, 1000 errors listed, 30 minutes per transaction, 1 GiB unpacked, atomic. */
+  /**
+   * Batches of 5000, 1000 errors listed, 30 minutes per transaction, 1 GiB unpacked, atomic (parts, if
+   * any, written {@link #WRITERS} at once).
+   */
   public static ImportSettings defaults() {
     return new ImportSettings(5000, 1000, Duration.ofMinutes(30), 1L << 30, 0);
   }
 
   public ImportSettings withBatchSize(int n) {
-    return new ImportSettings(n, maxReportedErrors, txTimeout, maxZipBytes, commitEvery, atomicRowLimit);
+    return new ImportSettings(n, maxReportedErrors, txTimeout, maxZipBytes, commitEvery, atomicRowLimit, writers);
   }
 
   public ImportSettings withCommitEvery(int n) {
-    return new ImportSettings(batchSize, maxReportedErrors, txTimeout, maxZipBytes, n, atomicRowLimit);
+    return new ImportSettings(batchSize, maxReportedErrors, txTimeout, maxZipBytes, n, atomicRowLimit, writers);
   }
 
   public ImportSettings withMaxZipBytes(long n) {
-    return new ImportSettings(batchSize, maxReportedErrors, txTimeout, n, commitEvery, atomicRowLimit);
+    return new ImportSettings(batchSize, maxReportedErrors, txTimeout, n, commitEvery, atomicRowLimit, writers);
   }
 
   public ImportSettings withMaxReportedErrors(int n) {
-    return new ImportSettings(batchSize, n, txTimeout, maxZipBytes, commitEvery, atomicRowLimit);
+    return new ImportSettings(batchSize, n, txTimeout, maxZipBytes, commitEvery, atomicRowLimit, writers);
   }
 
   public ImportSettings withAtomicRowLimit(long n) {
-    return new ImportSettings(batchSize, maxReportedErrors, txTimeout, maxZipBytes, commitEvery, n);
+    return new ImportSettings(batchSize, maxReportedErrors, txTimeout, maxZipBytes, commitEvery, n, writers);
+  }
+
+  public ImportSettings withWriters(int n) {
+    return new ImportSettings(batchSize, maxReportedErrors, txTimeout, maxZipBytes, commitEvery, atomicRowLimit, n);
   }
 
   public boolean atomic() {

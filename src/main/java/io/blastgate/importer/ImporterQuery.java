@@ -18,6 +18,17 @@ enum ImporterQuery implements CypherQuery {
   MERGE_DEPENDS_ON("importer/merge-depends-on.cypher"),
   MERGE_OWNS("importer/merge-owns.cypher"),
   MERGE_MEMBER_OF("importer/merge-member-of.cypher"),
+  CREATE_IDENTITIES("importer/create-identities.cypher"),
+  CREATE_CREDENTIALS("importer/create-credentials.cypher"),
+  CREATE_WORKLOADS("importer/create-workloads.cypher"),
+  CREATE_OWNERS("importer/create-owners.cypher"),
+  CREATE_AUTHENTICATES_AS("importer/create-authenticates-as.cypher"),
+  CREATE_USES("importer/create-uses.cypher"),
+  CREATE_RUNS_AS("importer/create-runs-as.cypher"),
+  CREATE_CAN_ASSUME("importer/create-can-assume.cypher"),
+  CREATE_DEPENDS_ON("importer/create-depends-on.cypher"),
+  CREATE_OWNS("importer/create-owns.cypher"),
+  CREATE_MEMBER_OF("importer/create-member-of.cypher"),
   RETRACT_STALE_RELATIONSHIPS("importer/retract-stale-relationships.cypher"),
   RETRACT_STALE_NODES("importer/retract-stale-nodes.cypher"),
   RECORD_SOURCE("importer/record-source.cypher");
@@ -40,6 +51,42 @@ enum ImporterQuery implements CypherQuery {
       case CREDENTIAL -> MERGE_CREDENTIALS;
       case WORKLOAD -> MERGE_WORKLOADS;
       case OWNER -> MERGE_OWNERS;
+    };
+  }
+
+  /** The statement that creates nodes of a label that the graph does not hold yet. */
+  static ImporterQuery createNodes(Label label) {
+    return switch (label) {
+      case IDENTITY -> CREATE_IDENTITIES;
+      case CREDENTIAL -> CREATE_CREDENTIALS;
+      case WORKLOAD -> CREATE_WORKLOADS;
+      case OWNER -> CREATE_OWNERS;
+    };
+  }
+
+  /** The statement that creates relationships of a type with an end the graph did not hold yet. */
+  static ImporterQuery createRelationships(RelType type) {
+    return switch (type) {
+      case AUTHENTICATES_AS -> CREATE_AUTHENTICATES_AS;
+      case USES -> CREATE_USES;
+      case RUNS_AS -> CREATE_RUNS_AS;
+      case CAN_ASSUME -> CREATE_CAN_ASSUME;
+      case DEPENDS_ON -> CREATE_DEPENDS_ON;
+      case OWNS -> CREATE_OWNS;
+      case MEMBER_OF -> CREATE_MEMBER_OF;
+    };
+  }
+
+  /**
+   * Whether this statement MERGEs relationships: it locks both ends as it runs, so two such parts
+   * written at once can deadlock each other over a shared node (seen at a million nodes, where the
+   * retries cost more than the overlap gained). CREATE locks at commit, in order, and does not.
+   */
+  boolean mergesRelationships() {
+    return switch (this) {
+      case MERGE_AUTHENTICATES_AS, MERGE_USES, MERGE_RUNS_AS, MERGE_CAN_ASSUME, MERGE_DEPENDS_ON,
+          MERGE_OWNS, MERGE_MEMBER_OF -> true;
+      default -> false;
     };
   }
 

@@ -249,7 +249,7 @@ class SyncAndProvenanceTest {
 
     assertThatThrownBy(() -> new BundleImporter(graph, ImportSettings.defaults()).importPath(v2, Optional.empty(), saboteur))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("merge-uses");
+        .hasMessageContaining("create-uses");
     GraphSnapshot after = GraphSnapshot.take();
     before.nodes().remove("cred:shared");
     assertThat(after).isEqualTo(before);

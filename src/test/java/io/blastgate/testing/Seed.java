@@ -20,7 +20,9 @@ public enum Seed implements CypherQuery {
     return file;
   }
 
+  /** Writes the seed, and waits until the search index (eventually consistent, V003) holds it. */
   public void writeTo(Graph graph) {
     graph.writeTx("seed " + name(), tx -> tx.run(this, Map.of()).consume());
+    graph.awaitSearchIndex();
   }
 }
