@@ -21,7 +21,11 @@ public final class Migrations {
 
   /** Every migration, in the order it applies; a test checks this list against the folder. */
   static final List<String> FILES =
-      List.of("V001__constraints.cypher", "V002__search.cypher", "V003__search_after_commit.cypher");
+      List.of(
+          "V001__constraints.cypher",
+          "V002__search.cypher",
+          "V003__search_after_commit.cypher",
+          "V004__label_indexes.cypher");
 
   private Migrations() {}
 

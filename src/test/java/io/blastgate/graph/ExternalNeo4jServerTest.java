@@ -59,7 +59,13 @@ class ExternalNeo4jServerTest {
       assertThat(connection.uri()).hasScheme(scheme);
       assertThat(connection.graph().hasPlugin()).as("a server without the blastgate plugin").isFalse();
       assertThat(constraints(connection.graph()))
-          .contains("entity_id", "identity_id", "credential_id", "workload_id", "owner_id", "migration_version");
+          .contains("entity_id", "source_name", "migration_version")
+          .doesNotContain("identity_id", "credential_id", "workload_id", "owner_id");
+      assertThat(schema(connection.graph()))
+          .contains(
+              "entity_id RANGE constraint",
+              "identity_id RANGE", "credential_id RANGE", "workload_id RANGE", "owner_id RANGE",
+              "entity_search FULLTEXT");
       long applied =
           connection.graph().read(GraphQuery.APPLIED_MIGRATIONS, Map.of(), r -> (long) r.list().size());
       assertThat(applied).isEqualTo(Migrations.FILES.size());
@@ -141,6 +147,15 @@ class ExternalNeo4jServerTest {
       case "neo4j" -> server.neo4jUri();
       default -> throw new IllegalArgumentException(scheme);
     };
+  }
+
+  /** Each index as "name TYPE", plus " constraint" when a constraint owns it. */
+  private static List<String> schema(Graph graph) {
+    return graph.read(
+        TestQuery.LIST_SCHEMA,
+        Map.of(),
+        r -> r.list(x -> x.get("name").asString() + " " + x.get("type").asString()
+            + (x.get("constraint").asBoolean() ? " constraint" : "")));
   }
 
   private static List<String> constraints(Graph graph) {

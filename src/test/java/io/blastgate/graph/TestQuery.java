@@ -5,7 +5,8 @@ enum TestQuery implements CypherQuery {
   CREATE_MARKER("test/create-marker.cypher"),
   COUNT_MARKERS("test/count-markers.cypher"),
   DELETE_MARKERS("test/delete-markers.cypher"),
-  LIST_CONSTRAINTS("test/list-constraints.cypher");
+  LIST_CONSTRAINTS("test/list-constraints.cypher"),
+  LIST_SCHEMA("test/list-schema.cypher");
 
   private final String file;
 
