@@ -235,17 +235,8 @@ class SyncAndProvenanceTest {
         {"format": "blastgate.bundle/v1", "source": "scenario-worked-example",
          "workloads": [{"id": "wl:new", "kind": "job", "uses": ["cred:shared"]}]}
         """);
-    ImportProgress saboteur = new ImportProgress() {
-      @Override
-      public void phase(String name, long total) {
-        if (name.equals("write relationships")) {
-          TestGraph.database().executeTransactionally("MATCH (c:Entity {id: 'cred:shared'}) DETACH DELETE c");
-        }
-      }
-
-      @Override
-      public void advance(long n) {}
-    };
+    ImportProgress saboteur = AtPhase.once("write relationships",
+        () -> TestGraph.database().executeTransactionally("MATCH (c:Entity {id: 'cred:shared'}) DETACH DELETE c"));
 
     assertThatThrownBy(() -> new BundleImporter(graph, ImportSettings.defaults()).importPath(v2, Optional.empty(), saboteur))
         .isInstanceOf(IllegalStateException.class)

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,21 +92,10 @@ class WritePathsTest {
                        {"id": "wl:jobs", "kind": "job", "uses": ["cred:db"], "depends_on": ["wl:api"]}]}
         """);
     // Between the import's look-up (wl:api is nowhere) and its writes, another source creates it.
-    AtomicBoolean done = new AtomicBoolean();
-    ImportProgress meanwhile = new ImportProgress() {
-      @Override
-      public void phase(String name, long total) {
-        if (name.equals("write nodes") && done.compareAndSet(false, true)) {
-          TestGraph.database().executeTransactionally("""
-              CREATE (:Entity:Workload {id: 'wl:api', kind: 'service', name: 'API', sources: ['backstage'],
-                      source_runs: ['backstage@r1'], first_seen: datetime(), last_seen: datetime(), last_run: 'r1'})
-              """);
-        }
-      }
-
-      @Override
-      public void advance(long n) {}
-    };
+    ImportProgress meanwhile = AtPhase.once("write nodes", () -> TestGraph.database().executeTransactionally("""
+        CREATE (:Entity:Workload {id: 'wl:api', kind: 'service', name: 'API', sources: ['backstage'],
+                source_runs: ['backstage@r1'], first_seen: datetime(), last_seen: datetime(), last_run: 'r1'})
+        """));
 
     ImportReport report = run(graph, parts ? inParts(2).withBatchSize(1).withCommitEvery(1) : ImportSettings.defaults(),
         bundle, meanwhile);
@@ -129,17 +117,8 @@ class WritePathsTest {
          "credentials": [{"id": "cred:other", "kind": "secret"}],
          "workloads": [{"id": "wl:new", "kind": "job", "uses": ["cred:other"]}]}
         """);
-    ImportProgress saboteur = new ImportProgress() {
-      @Override
-      public void phase(String name, long total) {
-        if (name.equals("write relationships")) {
-          TestGraph.database().executeTransactionally("MATCH (c:Entity {id: 'cred:other'}) DETACH DELETE c");
-        }
-      }
-
-      @Override
-      public void advance(long n) {}
-    };
+    ImportProgress saboteur = AtPhase.once("write relationships",
+        () -> TestGraph.database().executeTransactionally("MATCH (c:Entity {id: 'cred:other'}) DETACH DELETE c"));
 
     assertThatThrownBy(() -> run(graph, inParts(2).withBatchSize(1).withCommitEvery(1), v2, saboteur))
         .isInstanceOf(IllegalStateException.class)
