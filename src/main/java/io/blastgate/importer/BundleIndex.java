@@ -4,7 +4,6 @@ import io.blastgate.graph.Graph;
 import io.blastgate.model.Label;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,12 @@ import java.util.stream.Collectors;
  * names an entity of another label in the graph.
  */
 final class BundleIndex {
-  private record Seen(Label label, String kind, long position) {}
+  /** An id of the bundle; {@code inGraph}: the graph held it when {@link #resolve} looked. */
+  private record Seen(Label label, String kind, long position, boolean inGraph) {
+    Seen markedInGraph() {
+      return new Seen(label, kind, position, true);
+    }
+  }
 
   private record Pending(String target, Vocabulary.RelSpec rel, Label label, long position, int item) {}
 
@@ -30,8 +34,6 @@ final class BundleIndex {
   private final Problems problems;
   private final Map<String, Seen> ids = new HashMap<>();
   private final List<Pending> pending = new ArrayList<>();
-  /** The ids of the bundle that the graph already holds (filled by {@link #resolve}). */
-  private final Set<String> inGraph = new HashSet<>();
 
   BundleIndex(Locations where, Problems problems) {
     this.where = where;
@@ -58,7 +60,8 @@ final class BundleIndex {
    * the importer creates such a node, and every relationship touching it, without looking first.
    */
   boolean isNew(String id) {
-    return ids.containsKey(id) && !inGraph.contains(id);
+    Seen seen = ids.get(id);
+    return seen != null && !seen.inGraph();
   }
 
   int size() {
@@ -66,7 +69,7 @@ final class BundleIndex {
   }
 
   private void register(ParsedEntity entity) {
-    Seen now = new Seen(entity.label(), entity.kind(), entity.position());
+    Seen now = new Seen(entity.label(), entity.kind(), entity.position(), false);
     Seen first = ids.putIfAbsent(entity.id(), now);
     if (first == null) {
       return;
@@ -139,8 +142,7 @@ final class BundleIndex {
   private void conflicts(Map<String, GraphEntity> found) {
     found.forEach(
         (id, existing) -> {
-          inGraph.add(id);
-          Seen seen = ids.get(id);
+          Seen seen = ids.computeIfPresent(id, (k, s) -> s.markedInGraph());
           if (existing.label().isPresent() && existing.label().get() == seen.label()) {
             return;
           }
