@@ -51,13 +51,13 @@ final class GraphWriter {
 
   GraphWriter(Graph graph, ImportSettings settings, EntityReader reader, ImportProgress progress,
       String source, String runId, OffsetDateTime now, Predicate<String> isNew) {
-    this.isNew = isNew;
     this.graph = graph;
     this.settings = settings;
     this.reader = reader;
     this.progress = progress;
     this.source = source;
     this.provenance = Map.of("source", source, "source_run", source + "@" + runId, "run", runId, "now", now);
+    this.isNew = isNew;
   }
 
   Counts write(BundleInput input, Expected expected) {
@@ -75,7 +75,12 @@ final class GraphWriter {
   private Counts write(BundleInput input, Expected expected, Predicate<String> isNew) {
     Counts counts = writeAndSync(input, expected, isNew);
     progress.phase("search index", -1);
-    graph.awaitSearchIndex();
+    try {
+      graph.awaitSearchIndex();
+    } catch (RuntimeException e) {
+      // The import is committed and stays so; only search may lag behind it for a moment.
+      LOG.warn("import of source {} is written, but waiting for the search index failed: {}", source, e.toString());
+    }
     return counts;
   }
 
