@@ -44,7 +44,7 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--commit-every", description = "commit every N rows instead of one transaction (very large loads: not atomic; still checked whole first)")
   int commitEvery;
 
-  @Option(names = "--writers", defaultValue = "2", description = "with --commit-every: transactions written at once (default ${DEFAULT-VALUE})")
+  @Option(names = "--writers", defaultValue = "2", description = "when the import commits in parts (--commit-every, or too large for one transaction): parts written at once (default ${DEFAULT-VALUE})")
   int writers;
 
   @Option(names = "--batch-size", defaultValue = "5000", description = "rows per write statement (default ${DEFAULT-VALUE})")

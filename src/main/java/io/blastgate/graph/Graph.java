@@ -53,11 +53,16 @@ public final class Graph {
 
   /** This graph, after asking Neo4j whether it has the plugin of this program's protocol. */
   Graph detectPlugin() {
+    return new Graph(driver, database, timeout, pluginUsable());
+  }
+
+  /** Whether the plugin is installed, of this protocol and allowed to run; if not, logs why. */
+  private boolean pluginUsable() {
     boolean installed =
         read(GraphQuery.PLUGIN_INSTALLED, Map.of(), r -> r.single().get("installed").asLong() > 0);
     if (!installed) {
       LOG.info("the blastgate plugin is not installed in Neo4j: blast radii use Cypher queries");
-      return new Graph(driver, database, timeout, false);
+      return false;
     }
     String version = read(GraphQuery.PLUGIN_VERSION, Map.of(), r -> r.single().get("version").asString());
     if (!PluginInfo.PROTOCOL.equals(version)) {
@@ -66,7 +71,7 @@ public final class Graph {
               + " release's jar in Neo4j's plugins folder",
           version,
           PluginInfo.PROTOCOL);
-      return new Graph(driver, database, timeout, false);
+      return false;
     }
     try {
       read(GraphQuery.PLUGIN_PROBE, Map.of(), r -> r.single().get("rows").asLong());
@@ -77,10 +82,10 @@ public final class Graph {
               + " blast radii use Cypher queries",
           e.code(),
           String.join(",", PluginInfo.UNRESTRICTED));
-      return new Graph(driver, database, timeout, false);
+      return false;
     }
     LOG.info("the blastgate plugin ({}) computes blast radii inside Neo4j", version);
-    return new Graph(driver, database, timeout, true);
+    return true;
   }
 
   /** One query in its own read transaction. */

@@ -159,6 +159,10 @@ public final class BundleImporter {
         progress.phase("resolve", index.size());
         index.resolve(graph, settings.batchSize(), source);
       }
+      return refused(input, problems);
+    }
+
+    private ImportReport refused(BundleInput input, Problems problems) {
       LOG.info("import {} of source {} refused: {} problems", id, input.sourceForReport(), problems.errorCount());
       return report(input.sourceForReport(), ImportReport.Status.FAILED, Counts.ZERO, problems);
     }
@@ -168,8 +172,7 @@ public final class BundleImporter {
       progress.phase("resolve", index.size());
       index.resolve(graph, settings.batchSize(), source);
       if (problems.hasErrors()) {
-        LOG.info("import {} of source {} refused: {} problems", id, input.sourceForReport(), problems.errorCount());
-        return report(input.sourceForReport(), ImportReport.Status.FAILED, Counts.ZERO, problems);
+        return refused(input, problems);
       }
       OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
       ImportSettings writing = settings;

@@ -45,7 +45,7 @@ public record ImportSettings(
 
   /**
    * Parts written at once by default: while Neo4j executes one, it commits the other and the client
-   * sends the next (docs/benchmark.md, "Import in parts").
+   * sends the next (docs/benchmark.md, "Import: what was tried").
    */
   public static final int WRITERS = 2;
 
