@@ -1,5 +1,6 @@
 package io.blastgate.auth;
 
+import io.blastgate.error.BlastgateException.InvalidConfiguration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,14 +42,14 @@ final class TokenFiles {
     try {
       root = YAML.readTree(file.toFile());
     } catch (IOException e) {
-      throw new TokenFileException(
+      throw new InvalidConfiguration("the tokens file", 
           List.of("cannot read " + file + " as YAML (" + e.getClass().getSimpleName() + ")"));
     }
     List<String> problems = new ArrayList<>();
     List<TokenEntry> entries = new ArrayList<>();
     JsonNode tokens = root == null ? null : root.get("tokens");
     if (root == null || !root.isObject() || tokens == null || !tokens.isArray()) {
-      throw new TokenFileException(List.of(file + ": must hold `tokens:`, a list of tokens"));
+      throw new InvalidConfiguration("the tokens file", List.of(file + ": must hold `tokens:`, a list of tokens"));
     }
     root.fieldNames()
         .forEachRemaining(
@@ -68,7 +69,7 @@ final class TokenFiles {
       problems.addAll(check(entries));
     }
     if (!problems.isEmpty()) {
-      throw new TokenFileException(problems.stream().map(p -> file + ": " + p).toList());
+      throw new InvalidConfiguration("the tokens file", problems.stream().map(p -> file + ": " + p).toList());
     }
     return entries;
   }

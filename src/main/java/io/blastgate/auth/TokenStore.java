@@ -1,5 +1,6 @@
 package io.blastgate.auth;
 
+import io.blastgate.error.BlastgateException.InvalidConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -36,7 +37,7 @@ public final class TokenStore {
     this.entries = List.copyOf(entries);
   }
 
-  /** Reads and checks a tokens file; every problem is listed in one {@link TokenFileException}. */
+  /** Reads and checks a tokens file; every problem is listed in one {@link InvalidConfiguration}. */
   public static TokenStore load(Path file) {
     return new TokenStore(TokenFiles.read(file));
   }
@@ -44,7 +45,7 @@ public final class TokenStore {
   public static TokenStore of(List<TokenEntry> entries) {
     List<String> problems = TokenFiles.check(entries);
     if (!problems.isEmpty()) {
-      throw new TokenFileException(problems);
+      throw new InvalidConfiguration("the tokens file", problems);
     }
     return new TokenStore(entries);
   }
@@ -82,7 +83,7 @@ public final class TokenStore {
   public static void write(Path file, List<TokenEntry> entries) {
     List<String> problems = TokenFiles.check(entries);
     if (!problems.isEmpty()) {
-      throw new TokenFileException(problems);
+      throw new InvalidConfiguration("the tokens file", problems);
     }
     TokenFiles.write(file, entries);
   }

@@ -8,9 +8,9 @@ import io.blastgate.bench.BenchReport.Machine;
 import io.blastgate.bench.BenchReport.Parameters;
 import io.blastgate.bench.BenchReport.PhaseHeap;
 import io.blastgate.bench.BenchReport.StoreSize;
-import io.blastgate.graph.Graph;
-import io.blastgate.graph.GraphConnection;
-import io.blastgate.graph.GraphSettings;
+import io.blastgate.app.Blastgate;
+import io.blastgate.app.Services;
+import io.blastgate.config.AppConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -46,8 +46,8 @@ public final class Benchmark {
       Path store = runDir.resolve("neo4j");
       long pageCache = opts.pageCacheFor();
       out.printf(Locale.ROOT, "start: embedded Neo4j in %s, page cache %s%n", store, Report.bytes(pageCache));
-      try (GraphConnection connection = GraphConnection.open(settings(opts, store, pageCache))) {
-        return run.measure(org, connection.graph(), () -> storeSize(store), pageCache);
+      try (Blastgate program = Blastgate.open(config(opts, store, pageCache))) {
+        return run.measure(org, program.services(), () -> storeSize(store), pageCache);
       }
     } finally {
       cleanUp(runDir, opts, out);
@@ -55,24 +55,31 @@ public final class Benchmark {
   }
 
   /**
-   * A run on a graph someone else opened, such as a test's Neo4j: it must hold no other entities.
-   * The store's size and page cache are then not this run's to report.
+   * A run on a program someone else opened, such as one over a test's Neo4j: its graph must hold no
+   * other entities. The store's size and page cache are then not this run's to report.
    */
-  public static BenchReport run(BenchOptions opts, Graph graph, PrintStream out) {
+  public static BenchReport run(BenchOptions opts, Blastgate program, PrintStream out) {
     Path runDir = newRunDir(opts);
     try (HeapWatch heap = HeapWatch.start("generate")) {
       Run run = new Run(opts, out, heap);
-      return run.measure(run.generate(runDir), graph, () -> null, null);
+      return run.measure(run.generate(runDir), program.services(), () -> null, null);
     } finally {
       cleanUp(runDir, opts, out);
     }
   }
 
-  static GraphSettings settings(BenchOptions opts, Path store, long pageCache) {
-    GraphSettings base = GraphSettings.embedded(store);
-    return new GraphSettings(
-        base.uri(), base.user(), base.password(), base.database(), store, 0, pageCache,
-        opts.queryTimeout(), base.maxRetryTime());
+  /**
+   * The program's configuration for a run, through the same keys a user sets: an embedded Neo4j under
+   * {@code store} with the run's page cache, transaction timeout and traversal bound. The caller's own
+   * environment is not read: a run measures what its options say.
+   */
+  public static AppConfig config(BenchOptions opts, Path store, long pageCache) {
+    return AppConfig.fromEnvironment(
+        Map.of(
+            "BLASTGATE_DATA_DIR", store.toString(),
+            "BLASTGATE_NEO4J_PAGECACHE", Long.toString(pageCache),
+            "BLASTGATE_QUERY_TIMEOUT", opts.queryTimeout().toMillis() + "ms",
+            "BLASTGATE_MAX_HOPS", Integer.toString(opts.maxHops())));
   }
 
   /** One run's steps, sharing the options, the output and the heap watch. */
@@ -103,15 +110,15 @@ public final class Benchmark {
       return org;
     }
 
-    BenchReport measure(GeneratedOrg org, Graph graph, Supplier<StoreSize> store, Long pageCache) {
+    BenchReport measure(GeneratedOrg org, Services services, Supplier<StoreSize> store, Long pageCache) {
       String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
       heap.phase("import");
-      ImportFigures imported = ImportStep.run(graph, org.bundle(), opts, out, store);
+      ImportFigures imported = ImportStep.run(services, org.bundle(), opts, out, store);
       out.printf(
           Locale.ROOT, "import: %,.0f rows/s in %.1f s%n",
           imported.rowsPerSecond(), imported.millis() / 1000.0);
       heap.phase("latency");
-      Latency latency = new LatencyRun(graph, opts.maxHops(), out).measure(opts, org);
+      Latency latency = new LatencyRun(services, out).measure(opts, org);
       Map<String, PhaseHeap> phases = heap.finish();
       Heap heapFigures =
           new Heap(

@@ -2,8 +2,7 @@ package io.blastgate.bench;
 
 import io.blastgate.bench.BenchReport.ImportFigures;
 import io.blastgate.bench.BenchReport.StoreSize;
-import io.blastgate.graph.Graph;
-import io.blastgate.importer.BundleImporter;
+import io.blastgate.app.Services;
 import io.blastgate.importer.ImportMessage;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
@@ -23,7 +22,7 @@ final class ImportStep {
   private ImportStep() {}
 
   static ImportFigures run(
-      Graph graph, Path bundle, BenchOptions opts, PrintStream out, Supplier<StoreSize> store) {
+      Services services, Path bundle, BenchOptions opts, PrintStream out, Supplier<StoreSize> store) {
     ImportSettings settings =
         ImportSettings.defaults().withBatchSize(opts.batchSize()).withCommitEvery(opts.commitEvery()).withWriters(opts.writers());
     out.printf(
@@ -33,7 +32,7 @@ final class ImportStep {
             : String.format(Locale.ROOT, "a commit every %,d rows, %d written at once", opts.commitEvery(), opts.writers()));
     long started = System.nanoTime();
     ImportReport report =
-        new BundleImporter(graph, settings).importPath(bundle, Optional.empty(), new Printed(out));
+        services.withImportSettings(settings).importer().importPath(bundle, Optional.empty(), new Printed(out));
     long nanos = System.nanoTime() - started;
     if (!report.succeeded()) {
       throw new IllegalStateException(

@@ -1,14 +1,15 @@
 package io.blastgate.bench;
 
+import io.blastgate.error.BlastgateException.GraphUnavailable;
 import io.blastgate.bench.BenchReport.Group;
 import io.blastgate.bench.BenchReport.Latency;
 import io.blastgate.bench.BenchReport.Reach;
 import io.blastgate.bench.BenchReport.ReachBand;
 import io.blastgate.bench.BenchReport.TargetImpact;
 import io.blastgate.blastradius.BlastRadius;
+import io.blastgate.app.Services;
 import io.blastgate.blastradius.BlastRadiusService;
 import io.blastgate.graph.Graph;
-import io.blastgate.graph.GraphUnavailableException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,9 +37,9 @@ final class LatencyRun {
   private final BlastRadiusService service;
   private final PrintStream out;
 
-  LatencyRun(Graph graph, int maxHops, PrintStream out) {
-    this.graph = graph;
-    this.service = new BlastRadiusService(graph, maxHops);
+  LatencyRun(Services services, PrintStream out) {
+    this.graph = services.graph();
+    this.service = services.blastRadius();
     this.out = out;
   }
 
@@ -123,7 +124,7 @@ final class LatencyRun {
   private long ping() {
     long started = System.nanoTime();
     if (!graph.ping()) {
-      throw new GraphUnavailableException("the trivial query failed during the benchmark", null);
+      throw new GraphUnavailable("the trivial query failed during the benchmark", null);
     }
     return System.nanoTime() - started;
   }

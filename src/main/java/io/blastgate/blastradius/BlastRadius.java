@@ -1,6 +1,7 @@
 package io.blastgate.blastradius;
 
 import io.blastgate.model.EntityRef;
+import io.blastgate.model.OwnerRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -39,15 +40,6 @@ public record BlastRadius(
       if (depth < 0) {
         throw new IllegalArgumentException("depth must be >= 0");
       }
-    }
-  }
-
-  /** An owner as the answer shows it. */
-  public record OwnerRef(String id, String name, String kind) {
-    public OwnerRef {
-      Objects.requireNonNull(id, "id");
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(kind, "kind");
     }
   }
 

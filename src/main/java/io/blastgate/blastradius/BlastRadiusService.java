@@ -3,13 +3,18 @@ package io.blastgate.blastradius;
 import io.blastgate.blastradius.BlastRadius.CriticalityCounts;
 import io.blastgate.blastradius.BlastRadius.DependentIdentity;
 import io.blastgate.blastradius.BlastRadius.ImpactedWorkload;
-import io.blastgate.blastradius.BlastRadius.OwnerRef;
 import io.blastgate.blastradius.BlastRadius.SharedSecret;
 import io.blastgate.blastradius.BlastRadius.SourceFreshness;
 import io.blastgate.blastradius.BlastRadius.Summary;
+import io.blastgate.error.BlastgateException.InvalidInput;
+import io.blastgate.error.BlastgateException.NotATarget;
+import io.blastgate.error.BlastgateException.UnknownEntity;
 import io.blastgate.graph.Graph;
+import io.blastgate.graph.Row;
 import io.blastgate.model.EntityRef;
+import io.blastgate.model.HopBound;
 import io.blastgate.model.Label;
+import io.blastgate.model.OwnerRef;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,9 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.HashSet;
 import java.util.Set;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
-import org.neo4j.driver.types.MapAccessor;
 
 /**
  * Computes blast radii. Everything one answer reads happens in one read transaction, so the answer
@@ -28,9 +30,6 @@ import org.neo4j.driver.types.MapAccessor;
  * than returning a smaller set.
  */
 public final class BlastRadiusService {
-  /** model.md: if traversal is bounded for safety, the bound is at least 10 hops. */
-  public static final int MIN_MAX_HOPS = 10;
-
   /**
    * How an answer is computed. Both give the same answer (a test holds both to the scenarios'
    * oracle); the plugin computes it inside Neo4j in one statement, Cypher in several per answer.
@@ -92,9 +91,8 @@ public final class BlastRadiusService {
   }
 
   private static int checkMaxHops(int maxHops) {
-    if (maxHops < MIN_MAX_HOPS) {
-      throw new IllegalArgumentException(
-          "max hops must be at least " + MIN_MAX_HOPS + ", was " + maxHops);
+    if (!HopBound.allowed(maxHops)) {
+      throw new InvalidInput(HopBound.rule(maxHops));
     }
     return maxHops;
   }
@@ -136,7 +134,7 @@ public final class BlastRadiusService {
                     List.of(),
                     ids(BlastRadiusQuery.WORKLOAD_IF_ACTIVE, Map.of("id", targetId)),
                     List.of());
-            case OWNER -> throw new NotATargetException(targetId, target.label().cypherName());
+            case OWNER -> throw new NotATarget(targetId, target.label().cypherName());
           };
       List<DependentIdentity> dependents = start.dependents();
       List<String> direct = start.direct();
@@ -160,27 +158,26 @@ public final class BlastRadiusService {
     }
 
     private EntityRef resolve(String id) {
-      List<Record> rows = tx.run(BlastRadiusQuery.RESOLVE_TARGET, Map.of("id", id)).list();
+      List<Row> rows = tx.run(BlastRadiusQuery.RESOLVE_TARGET, Map.of("id", id)).list();
       if (rows.isEmpty()) {
-        throw new UnknownTargetException(id);
+        throw new UnknownEntity(id);
       }
-      Record row = rows.get(0);
+      Row row = rows.get(0);
       Label label =
-          Label.fromCypherName(row.get("label").asString(null))
-              .orElseThrow(() -> new UnknownTargetException(id));
-      return new EntityRef(id, label, row.get("kind").asString(""), row.get("name").asString(id));
+          Label.fromCypherName(row.textOrNull("label")).orElseThrow(() -> new UnknownEntity(id));
+      return new EntityRef(id, label, row.textOr("kind", ""), row.textOr("name", id));
     }
 
     private List<DependentIdentity> dependentIdentities(EntityRef target) {
-      Map<String, Record> seen = new java.util.HashMap<>();
+      Map<String, Row> seen = new java.util.HashMap<>();
       BreadthFirst.Result result =
           BreadthFirst.search(
               List.of(target.id()),
               frontier -> {
-                List<Record> rows =
+                List<Row> rows =
                     tx.run(BlastRadiusQuery.IDENTITIES_ASSUMING, Map.of("ids", frontier)).list();
-                rows.forEach(r -> seen.putIfAbsent(r.get("id").asString(), r));
-                return rows.stream().map(r -> r.get("id").asString()).toList();
+                rows.forEach(r -> seen.putIfAbsent(r.text("id"), r));
+                return rows.stream().map(r -> r.text("id")).toList();
               },
               maxHops);
       truncated |= result.truncated();
@@ -189,12 +186,11 @@ public final class BlastRadiusService {
           .depths()
           .forEach(
               (id, depth) -> {
-                Record r = seen.get(id);
+                Row r = seen.get(id);
                 out.add(
                     r == null
                         ? new DependentIdentity(id, target.name(), target.kind(), depth)
-                        : new DependentIdentity(
-                            id, r.get("name").asString(), r.get("kind").asString(""), depth));
+                        : new DependentIdentity(id, r.text("name"), r.textOr("kind", ""), depth));
               });
       out.sort(Comparator.comparingInt(DependentIdentity::depth).thenComparing(DependentIdentity::id));
       return out;
@@ -205,26 +201,23 @@ public final class BlastRadiusService {
       tx.run(BlastRadiusQuery.WORKLOAD_DETAILS, Map.of("ids", List.copyOf(hops.keySet())))
           .forEachRemaining(
               r -> {
-                String id = r.get("id").asString();
+                String id = r.text("id");
                 List<OwnerRef> owners =
-                    r.get("owners")
-                        .asList(
-                            o ->
-                                new OwnerRef(
-                                    o.get("id").asString(),
-                                    o.get("name").asString(),
-                                    o.get("kind").asString("")));
+                    r.rows("owners").stream()
+                        .map(o -> new OwnerRef(o.text("id"), o.text("name"), o.textOr("kind", "")))
+                        .sorted(Comparator.comparing(OwnerRef::id))
+                        .toList();
                 out.add(
                     new ImpactedWorkload(
                         id,
-                        r.get("name").asString(),
-                        r.get("kind").asString(""),
+                        r.text("name"),
+                        r.textOr("kind", ""),
                         hops.get(id),
-                        nullable(r.get("criticality")),
-                        nullable(r.get("environment")),
-                        nullable(r.get("status")),
-                        owners.stream().sorted(Comparator.comparing(OwnerRef::id)).toList(),
-                        r.get("teams").asList(Value::asString).stream().sorted().toList()));
+                        r.textOrNull("criticality"),
+                        r.textOrNull("environment"),
+                        r.textOrNull("status"),
+                        owners,
+                        r.texts("teams").stream().sorted().toList()));
               });
       out.sort(Comparator.comparingInt(ImpactedWorkload::hops).thenComparing(ImpactedWorkload::id));
       return out;
@@ -249,7 +242,7 @@ public final class BlastRadiusService {
     }
 
     private List<String> ids(BlastRadiusQuery query, Map<String, Object> params) {
-      return tx.run(query, params).list(r -> r.get("id").asString());
+      return tx.run(query, params).list(r -> r.text("id"));
     }
   }
 
@@ -257,19 +250,17 @@ public final class BlastRadiusService {
    * A credential's shared-secret reach from a row of {@code credential-reach.cypher} or an entry of
    * the plugin's answer: the same keys.
    */
-  static SharedSecret sharedSecret(MapAccessor m) {
+  static SharedSecret sharedSecret(Row m) {
     return new SharedSecret(
-        new EntityRef(m.get("id").asString(), Label.CREDENTIAL, m.get("kind").asString(""), m.get("name").asString()),
-        m.get("consumers").asList(Value::asString),
-        m.get("teams").asList(Value::asString).stream().sorted().toList(),
-        m.get("environments").asList(Value::asString));
+        new EntityRef(m.text("id"), Label.CREDENTIAL, m.textOr("kind", ""), m.text("name")),
+        m.texts("consumers"),
+        m.texts("teams").stream().sorted().toList(),
+        m.texts("environments"));
   }
 
   /** When a source last synced, from a row of {@code source-freshness.cypher} or the plugin's answer. */
-  static SourceFreshness sourceFreshness(MapAccessor m) {
-    Value synced = m.get("last_synced");
-    return new SourceFreshness(
-        m.get("source").asString(), synced.isNull() ? null : synced.asZonedDateTime().toInstant());
+  static SourceFreshness sourceFreshness(Row m) {
+    return new SourceFreshness(m.text("source"), m.instantOrNull("last_synced"));
   }
 
   static Summary summarise(int direct, List<ImpactedWorkload> impacted, List<SharedSecret> reach) {
@@ -303,9 +294,5 @@ public final class BlastRadiusService {
         teams.stream().sorted().toList(),
         environments.stream().sorted().toList(),
         reach.stream().anyMatch(SharedSecret::shared));
-  }
-
-  private static String nullable(Value value) {
-    return value.isNull() ? null : value.asString();
   }
 }

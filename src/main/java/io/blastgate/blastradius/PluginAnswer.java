@@ -2,66 +2,67 @@ package io.blastgate.blastradius;
 
 import io.blastgate.blastradius.BlastRadius.DependentIdentity;
 import io.blastgate.blastradius.BlastRadius.ImpactedWorkload;
-import io.blastgate.blastradius.BlastRadius.OwnerRef;
 import io.blastgate.blastradius.BlastRadius.SharedSecret;
 import io.blastgate.blastradius.BlastRadius.SourceFreshness;
+import io.blastgate.error.BlastgateException.NotATarget;
+import io.blastgate.error.BlastgateException.UnknownEntity;
+import io.blastgate.graph.Row;
+import io.blastgate.graph.Rows;
 import io.blastgate.model.EntityRef;
 import io.blastgate.model.Label;
+import io.blastgate.model.OwnerRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Result;
-import org.neo4j.driver.Value;
 
 /** Reads the answer map of {@code blast-radius.cypher} (the plugin's procedure) into a {@link BlastRadius}. */
 final class PluginAnswer {
   private PluginAnswer() {}
 
   /** Reads the rows as they come: batches of impacted workloads, then the last row with the rest. */
-  static BlastRadius read(String targetId, Result rows, int maxHops, Instant computedAt) {
+  static BlastRadius read(String targetId, Rows rows, int maxHops, Instant computedAt) {
     List<String> words = new ArrayList<>();
     words.add(null);
     List<OwnerRef> owners = new ArrayList<>();
     List<List<String>> teamsOfOwner = new ArrayList<>();
     List<ImpactedWorkload> impacted = new ArrayList<>();
-    Value answer = null;
+    Row answer = null;
     while (rows.hasNext()) {
-      Record row = rows.next();
-      words.addAll(row.get("words").asList(Value::asString));
-      for (Value o : row.get("owners").values()) {
-        owners.add(new OwnerRef(o.get(0).asString(), o.get(1).asString(), o.get(2).asString("")));
-        teamsOfOwner.add(List.copyOf(o.get(3).asList(Value::asString)));
+      Row row = rows.next();
+      words.addAll(row.texts("words"));
+      for (Object o : row.list("owners")) {
+        List<?> owner = (List<?>) o;
+        String kind = (String) owner.get(2);
+        owners.add(new OwnerRef((String) owner.get(0), (String) owner.get(1), kind == null ? "" : kind));
+        teamsOfOwner.add(((List<?>) owner.get(3)).stream().map(String.class::cast).toList());
       }
-      Value ids = row.get("ids");
-      Value names = row.get("names");
-      Value codes = row.get("codes");
+      List<String> ids = row.texts("ids");
+      List<String> names = row.texts("names");
+      List<Long> codes = row.numbers("codes");
       int at = 0;
       for (int i = 0; i < ids.size(); i++) {
-        int hops = codes.get(at++).asInt();
-        String kind = words.get(codes.get(at++).asInt());
-        String criticality = words.get(codes.get(at++).asInt());
-        String environment = words.get(codes.get(at++).asInt());
-        String status = words.get(codes.get(at++).asInt());
-        int n = codes.get(at++).asInt();
+        int hops = codes.get(at++).intValue();
+        String kind = words.get(codes.get(at++).intValue());
+        String criticality = words.get(codes.get(at++).intValue());
+        String environment = words.get(codes.get(at++).intValue());
+        String status = words.get(codes.get(at++).intValue());
+        int n = codes.get(at++).intValue();
         List<OwnerRef> ownedBy;
         List<String> teams;
         if (n == 0) {
           ownedBy = List.of();
           teams = List.of();
         } else if (n == 1) {
-          int o = codes.get(at++).asInt();
+          int o = codes.get(at++).intValue();
           ownedBy = List.of(owners.get(o));
           teams = teamsOfOwner.get(o);
         } else {
           List<OwnerRef> several = new ArrayList<>(n);
           TreeSet<String> all = new TreeSet<>();
           for (int k = 0; k < n; k++) {
-            int o = codes.get(at++).asInt();
+            int o = codes.get(at++).intValue();
             several.add(owners.get(o));
             all.addAll(teamsOfOwner.get(o));
           }
@@ -70,8 +71,8 @@ final class PluginAnswer {
         }
         impacted.add(
             new ImpactedWorkload(
-                ids.get(i).asString(),
-                names.get(i).asString(),
+                ids.get(i),
+                names.get(i),
                 kind == null ? "" : kind,
                 hops,
                 criticality,
@@ -80,47 +81,39 @@ final class PluginAnswer {
                 ownedBy,
                 teams));
       }
-      if (!row.get("answer").isNull()) {
-        answer = row.get("answer");
+      if (row.has("answer")) {
+        answer = row.row("answer");
       }
     }
-    if (answer == null || answer.isNull()) {
-      throw new UnknownTargetException(targetId);
+    if (answer == null) {
+      throw new UnknownEntity(targetId);
     }
-    Value t = answer.get("target");
+    Row t = answer.row("target");
     Label label =
-        Label.fromCypherName(t.get("label").asString(null))
-            .orElseThrow(() -> new UnknownTargetException(targetId));
+        Label.fromCypherName(t.textOrNull("label")).orElseThrow(() -> new UnknownEntity(targetId));
     if (label == Label.OWNER) {
-      throw new NotATargetException(targetId, label.cypherName());
+      throw new NotATarget(targetId, label.cypherName());
     }
-    EntityRef target =
-        new EntityRef(t.get("id").asString(), label, t.get("kind").asString(""), t.get("name").asString());
+    EntityRef target = new EntityRef(t.text("id"), label, t.textOr("kind", ""), t.text("name"));
     List<DependentIdentity> dependents =
         new ArrayList<>(
-            answer
-                .get("dependents")
-                .asList(
-                    d ->
-                        new DependentIdentity(
-                            d.get("id").asString(),
-                            d.get("name").asString(),
-                            d.get("kind").asString(""),
-                            d.get("depth").asInt())));
+            answer.rows("dependents").stream()
+                .map(d -> new DependentIdentity(d.text("id"), d.text("name"), d.textOr("kind", ""), d.integer("depth")))
+                .toList());
     dependents.sort(Comparator.comparingInt(DependentIdentity::depth).thenComparing(DependentIdentity::id));
     impacted.sort(Comparator.comparingInt(ImpactedWorkload::hops).thenComparing(ImpactedWorkload::id));
     List<SharedSecret> reach =
-        answer.get("shared_secrets").asList(BlastRadiusService::sharedSecret);
+        answer.rows("shared_secrets").stream().map(BlastRadiusService::sharedSecret).toList();
     List<SourceFreshness> sources =
-        answer.get("sources").asList(BlastRadiusService::sourceFreshness);
+        answer.rows("sources").stream().map(BlastRadiusService::sourceFreshness).toList();
     return new BlastRadius(
         target,
         computedAt,
         maxHops,
-        answer.get("truncated").asBoolean(),
+        answer.flag("truncated"),
         dependents,
         impacted,
-        BlastRadiusService.summarise(answer.get("direct").asInt(), impacted, reach),
+        BlastRadiusService.summarise(answer.integer("direct"), impacted, reach),
         reach,
         sources);
   }

@@ -2,11 +2,10 @@ package io.blastgate.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.blastgate.blastradius.BlastRadius;
-import io.blastgate.blastradius.BlastRadiusService;
+import io.blastgate.app.Blastgate;
 import io.blastgate.config.AppConfig;
-import io.blastgate.graph.GraphConnection;
-import io.blastgate.http.BlastRadiusJson;
-import io.blastgate.http.Json;
+import io.blastgate.wire.BlastRadiusJson;
+import io.blastgate.wire.Json;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,9 +35,9 @@ final class BlastRadiusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AppConfig config = Environment.config(data.dataDir);
-    try (GraphConnection graph = GraphConnection.open(config.graphSettings())) {
-      BlastRadiusService service = new BlastRadiusService(graph.graph(), config.maxHops());
-      BlastRadius br = service.compute(target, maxHops == null ? config.maxHops() : maxHops);
+    try (Blastgate program = Blastgate.open(config)) {
+      BlastRadius br =
+          program.services().blastRadius().compute(target, maxHops == null ? config.maxHops() : maxHops);
       if (json) {
         ObjectMapper mapper = Json.mapper();
         System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(BlastRadiusJson.of(br)));

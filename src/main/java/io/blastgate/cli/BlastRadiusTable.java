@@ -5,7 +5,7 @@ import com.github.freva.asciitable.Column;
 import com.github.freva.asciitable.HorizontalAlign;
 import io.blastgate.blastradius.BlastRadius;
 import io.blastgate.blastradius.BlastRadius.ImpactedWorkload;
-import io.blastgate.blastradius.BlastRadius.OwnerRef;
+import io.blastgate.model.OwnerRef;
 import io.blastgate.blastradius.BlastRadius.SharedSecret;
 import java.util.Arrays;
 import java.util.List;

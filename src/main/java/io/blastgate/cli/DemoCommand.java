@@ -1,17 +1,15 @@
 package io.blastgate.cli;
 
+import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.auth.GeneratedToken;
 import io.blastgate.auth.Role;
 import io.blastgate.auth.TokenStore;
+import io.blastgate.app.Blastgate;
 import io.blastgate.config.AppConfig;
-import io.blastgate.graph.GraphConnection;
 import io.blastgate.http.ApiServer;
-import io.blastgate.http.HttpServices;
 import io.blastgate.http.HttpSettings;
-import io.blastgate.importer.BundleImporter;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
-import io.blastgate.importer.ImportSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,36 +50,32 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Map<String, String> env = Environment.withDataDir(dataDir);
     if (env.containsKey("BLASTGATE_NEO4J_URI")) {
-      throw new IllegalArgumentException(
+      throw new InvalidInput(
           "the demo runs on a fresh embedded database: unset BLASTGATE_NEO4J_URI");
     }
     if (port != null) {
       env.put("BLASTGATE_HTTP_PORT", port.toString());
     }
-    env.remove("BLASTGATE_TOKENS_FILE");
+    // The demo's own tokens, made below, are the ones its server accepts.
+    env.put("BLASTGATE_TOKENS_FILE", dataDir.resolve("tokens.yaml").toString());
     AppConfig config = AppConfig.fromEnvironment(env);
     freshFolder(dataDir);
 
-    GraphConnection graph = GraphConnection.open(config.graphSettings());
+    Blastgate program = Blastgate.open(config);
     try {
-      ImportReport report = loadDemo(graph);
-      List<Issued> tokens = issueTokens(dataDir.resolve("tokens.yaml"));
+      ImportReport report = loadDemo(program);
+      List<Issued> tokens = issueTokens(config.tokensFile().orElseThrow());
       if (noServe) {
         printWelcome(report, tokens, "http://" + config.httpHost() + ":" + config.httpPort());
-        graph.close();
+        program.close();
         return 0;
       }
-      ApiServer server =
-          ApiServer.start(
-              graph,
-              true,
-              HttpServices.of(graph.graph(), TokenStore.load(dataDir.resolve("tokens.yaml")), config.maxHops()),
-              HttpSettings.from(config, Main.Version.get()));
+      ApiServer server = ApiServer.start(program, true, HttpSettings.from(config, Main.Version.get()));
       printWelcome(report, tokens, "http://" + config.httpHost() + ":" + server.port());
       ServeCommand.blockUntilShutdown(server);
       return 0;
     } catch (RuntimeException e) {
-      graph.close();
+      program.close();
       throw e;
     }
   }
@@ -95,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
         empty = entries.findAny().isEmpty();
       }
       if (!ours && !empty) {
-        throw new IllegalArgumentException(
+        throw new InvalidInput(
             dir + " exists and is not a demo folder: the demo wipes its folder, choose another with --data-dir");
       }
       try (Stream<Path> walk = Files.walk(dir)) {
@@ -108,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
     Files.writeString(dir.resolve(MARKER), "made by `blastgate demo`, which wipes this folder at every start\n");
   }
 
-  private static ImportReport loadDemo(GraphConnection graph) throws IOException {
+  private static ImportReport loadDemo(Blastgate program) throws IOException {
     Path bundle = Files.createTempFile("blastgate-demo-", ".json");
     try (InputStream in = DemoCommand.class.getResourceAsStream(DEMO_BUNDLE)) {
       if (in == null) {
@@ -116,8 +110,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       Files.copy(in, bundle, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       ImportReport report =
-          new BundleImporter(graph.graph(), ImportSettings.defaults())
-              .importPath(bundle, Optional.empty(), ImportProgress.none());
+          program.services().importer().importPath(bundle, Optional.empty(), ImportProgress.none());
       if (!report.succeeded()) {
         throw new IllegalStateException("the demo bundle did not import: " + report.errors());
       }

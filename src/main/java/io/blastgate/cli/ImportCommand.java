@@ -1,10 +1,9 @@
 package io.blastgate.cli;
 
+import io.blastgate.app.Blastgate;
 import io.blastgate.config.AppConfig;
-import io.blastgate.graph.GraphConnection;
-import io.blastgate.http.ImportReportJson;
-import io.blastgate.http.Json;
-import io.blastgate.importer.BundleImporter;
+import io.blastgate.wire.ImportReportJson;
+import io.blastgate.wire.Json;
 import io.blastgate.importer.ImportMessage;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
@@ -61,11 +60,11 @@ final class ImportCommand implements Callable<Integer> {
     ImportSettings settings =
         ImportSettings.defaults().withBatchSize(batchSize).withCommitEvery(commitEvery).withWriters(writers);
     ImportReport report;
-    try (GraphConnection graph = GraphConnection.open(config.graphSettings());
+    try (Blastgate program = Blastgate.open(config);
         ProgressBars bars = new ProgressBars()) {
       ImportProgress progress = !noProgress && size(path) >= LARGE ? bars : ImportProgress.none();
       report =
-          new BundleImporter(graph.graph(), settings)
+          program.services().withImportSettings(settings).importer()
               .importPath(path, Optional.ofNullable(source), progress);
     }
     if (json) {

@@ -1,10 +1,15 @@
 package io.blastgate.cli;
 
-import io.blastgate.auth.TokenFileException;
-import io.blastgate.blastradius.NotATargetException;
-import io.blastgate.blastradius.UnknownTargetException;
-import io.blastgate.config.ConfigException;
-import io.blastgate.graph.GraphUnavailableException;
+import io.blastgate.error.BlastgateException;
+import io.blastgate.error.BlastgateException.Conflict;
+import io.blastgate.error.BlastgateException.Forbidden;
+import io.blastgate.error.BlastgateException.GraphUnavailable;
+import io.blastgate.error.BlastgateException.InvalidConfiguration;
+import io.blastgate.error.BlastgateException.InvalidInput;
+import io.blastgate.error.BlastgateException.NotATarget;
+import io.blastgate.error.BlastgateException.Unauthenticated;
+import io.blastgate.error.BlastgateException.UnknownEntity;
+import java.io.PrintWriter;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +36,9 @@ public final class Main implements Runnable {
   /** Exit code when the configuration or the graph stood in the way. */
   static final int UNAVAILABLE = 3;
 
+  /** Exit code when the credentials were missing or lacked the role the operation needs. */
+  static final int NOT_ALLOWED = 4;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -51,42 +59,44 @@ public final class Main implements Runnable {
 
   /** Known failures get a sentence and an exit code, not a stack trace. */
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-    var err = cmd.getErr();
-    switch (e) {
-      case ConfigException c -> {
-        err.println("blastgate: the configuration is not valid:");
-        c.problems().forEach(p -> err.println("  - " + p));
-        return UNAVAILABLE;
-      }
-      case TokenFileException t -> {
-        err.println("blastgate: the tokens file is not valid:");
-        t.problems().forEach(p -> err.println("  - " + p));
-        return UNAVAILABLE;
-      }
-      case GraphUnavailableException g -> {
-        err.println("blastgate: " + g.getMessage());
-        return UNAVAILABLE;
-      }
-      case UnknownTargetException x -> {
-        return refused(err, x);
-      }
-      case NotATargetException x -> {
-        return refused(err, x);
-      }
-      case IllegalArgumentException x -> {
-        return refused(err, x);
-      }
-      default -> {
-        err.println("blastgate: unexpected failure: " + e);
-        e.printStackTrace(err);
-        return 1;
-      }
+    PrintWriter err = cmd.getErr();
+    if (e instanceof BlastgateException known) {
+      return exitCode(known, err);
     }
+    if (e instanceof IllegalArgumentException x) {
+      // An option's value that its own converter or a record's check refused.
+      err.println("blastgate: " + x.getMessage());
+      return INVALID_INPUT;
+    }
+    err.println("blastgate: unexpected failure: " + e);
+    e.printStackTrace(err);
+    return 1;
   }
 
-  private static int refused(java.io.PrintWriter err, Exception e) {
+  /**
+   * The program's own errors, each with its exit code: the switch has no default, so that a new kind
+   * of error does not compile until it is given its code here (and its problem type in HTTP).
+   */
+  static int exitCode(BlastgateException e, PrintWriter err) {
+    return switch (e) {
+      case UnknownEntity x -> said(err, x, INVALID_INPUT);
+      case NotATarget x -> said(err, x, INVALID_INPUT);
+      case InvalidInput x -> said(err, x, INVALID_INPUT);
+      case Conflict x -> said(err, x, INVALID_INPUT);
+      case Unauthenticated x -> said(err, x, NOT_ALLOWED);
+      case Forbidden x -> said(err, x, NOT_ALLOWED);
+      case GraphUnavailable x -> said(err, x, UNAVAILABLE);
+      case InvalidConfiguration c -> {
+        err.println("blastgate: " + c.what() + " is not valid:");
+        c.problems().forEach(p -> err.println("  - " + p));
+        yield UNAVAILABLE;
+      }
+    };
+  }
+
+  private static int said(PrintWriter err, BlastgateException e, int code) {
     err.println("blastgate: " + e.getMessage());
-    return INVALID_INPUT;
+    return code;
   }
 
   static final class Version implements CommandLine.IVersionProvider {

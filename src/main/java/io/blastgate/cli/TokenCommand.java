@@ -1,5 +1,6 @@
 package io.blastgate.cli;
 
+import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.auth.GeneratedToken;
 import io.blastgate.auth.Role;
 import io.blastgate.auth.TokenStore;
@@ -46,13 +47,13 @@ final class TokenCommand implements Runnable {
     public Integer call() {
       Path target = file != null ? file : Environment.config(null).tokensFile().orElse(null);
       if (target == null) {
-        throw new IllegalArgumentException("name the tokens file with --file or BLASTGATE_TOKENS_FILE");
+        throw new InvalidInput("name the tokens file with --file or BLASTGATE_TOKENS_FILE");
       }
       Set<Role> parsed = EnumSet.noneOf(Role.class);
       for (String r : roles) {
         parsed.add(
             Role.fromWireName(r.strip())
-                .orElseThrow(() -> new IllegalArgumentException("unknown role '" + r + "'")));
+                .orElseThrow(() -> new InvalidInput("unknown role '" + r + "'")));
       }
       GeneratedToken token = TokenStore.generate(name, principal, parsed);
       TokenStore.append(target, token.entry());

@@ -1,5 +1,7 @@
 package io.blastgate.config;
 
+import io.blastgate.error.BlastgateException.InvalidConfiguration;
+import io.blastgate.model.HopBound;
 import io.blastgate.graph.GraphSettings;
 import io.blastgate.graph.GraphSettings.Secret;
 import java.net.URI;
@@ -15,7 +17,7 @@ import java.util.Optional;
 /**
  * The whole configuration of the program, read once at start-up from the environment and the optional
  * file named by {@code BLASTGATE_CONFIG} (the environment wins). Reading checks every key and throws one
- * {@link ConfigException} that lists every problem; there are no default passwords and no built-in
+ * {@link InvalidConfiguration} that lists every problem; there are no default passwords and no built-in
  * tokens. The record prints its password as {@code ***}. Keys and defaults: {@code
  * docs/configuration.md}.
  */
@@ -35,9 +37,6 @@ public record AppConfig(
     long maxBodyBytes,
     long maxUploadBytes) {
 
-  /** The smallest traversal bound the model allows (model.md: "a setting of at least 10 hops"). */
-  public static final int MIN_MAX_HOPS = 10;
-
   /** How long the driver keeps retrying transient failures of one transaction. */
   private static final Duration MAX_RETRY_TIME = Duration.ofSeconds(30);
 
@@ -50,8 +49,8 @@ public record AppConfig(
     Objects.requireNonNull(queryTimeout, "queryTimeout");
     Objects.requireNonNull(httpHost, "httpHost");
     Objects.requireNonNull(tokensFile, "tokensFile");
-    if (maxHops < MIN_MAX_HOPS) {
-      throw new IllegalArgumentException("maxHops must be at least " + MIN_MAX_HOPS);
+    if (!HopBound.allowed(maxHops)) {
+      throw new IllegalArgumentException(HopBound.rule(maxHops));
     }
     if (maxBodyBytes < 1 || maxUploadBytes < 1) {
       throw new IllegalArgumentException("size limits must be positive");
@@ -95,7 +94,7 @@ public record AppConfig(
     long pageCache = in.bytes(ConfigKey.NEO4J_PAGECACHE, 1L << 20, 256L << 20);
     int boltPort = in.intInRange(ConfigKey.BOLT_PORT, 0, 65535, 0);
     Duration queryTimeout = in.duration(ConfigKey.QUERY_TIMEOUT, Duration.ofSeconds(30));
-    int maxHops = in.intInRange(ConfigKey.MAX_HOPS, MIN_MAX_HOPS, Integer.MAX_VALUE, 50);
+    int maxHops = in.intInRange(ConfigKey.MAX_HOPS, HopBound.MIN, Integer.MAX_VALUE, HopBound.DEFAULT);
     String httpHost = in.requiredText(ConfigKey.HTTP_HOST);
     int httpPort = in.intInRange(ConfigKey.HTTP_PORT, 0, 65535, 8080);
     Optional<Path> tokensFile = in.path(ConfigKey.TOKENS_FILE);
@@ -112,7 +111,7 @@ public record AppConfig(
     long maxUpload = in.bytes(ConfigKey.MAX_UPLOAD_BYTES, 1, 512L << 20);
 
     if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
+      throw new InvalidConfiguration("the configuration", problems);
     }
     return new AppConfig(
         dataDir, uri, user, password, database, pageCache, boltPort, queryTimeout, maxHops, httpHost,

@@ -1,5 +1,6 @@
 package io.blastgate.config;
 
+import io.blastgate.model.HopBound;
 import java.util.Locale;
 
 /**
@@ -16,7 +17,7 @@ public enum ConfigKey {
   NEO4J_PAGECACHE("BLASTGATE_NEO4J_PAGECACHE", "256m", false),
   BOLT_PORT("BLASTGATE_BOLT_PORT", "0", false),
   QUERY_TIMEOUT("BLASTGATE_QUERY_TIMEOUT", "30s", false),
-  MAX_HOPS("BLASTGATE_MAX_HOPS", "50", false),
+  MAX_HOPS("BLASTGATE_MAX_HOPS", String.valueOf(HopBound.DEFAULT), false),
   HTTP_HOST("BLASTGATE_HTTP_HOST", "127.0.0.1", false),
   HTTP_PORT("BLASTGATE_HTTP_PORT", "8080", false),
   TOKENS_FILE("BLASTGATE_TOKENS_FILE", null, false),

@@ -1,5 +1,6 @@
 package io.blastgate.entities;
 
+import io.blastgate.model.OwnerRef;
 import java.util.List;
 import java.util.Objects;
 

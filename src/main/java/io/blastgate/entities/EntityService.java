@@ -1,13 +1,13 @@
 package io.blastgate.entities;
 
 import io.blastgate.graph.Graph;
+import io.blastgate.graph.Row;
 import io.blastgate.model.EntityRef;
 import io.blastgate.model.Label;
+import io.blastgate.model.OwnerRef;
 import io.blastgate.model.RelType;
+import io.blastgate.model.file.GraphModel;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAccessor;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 
 /** Looks entities up by id and searches them by name or id. */
 public final class EntityService {
@@ -48,14 +46,14 @@ public final class EntityService {
     return graph.readTx(
         "entity-lookup",
         tx -> {
-          List<Record> found = tx.run(EntityQuery.FIND_ENTITY, Map.of("id", id)).list();
+          List<Row> found = tx.run(EntityQuery.FIND_ENTITY, Map.of("id", id)).list();
           if (found.isEmpty()) {
             return Optional.empty();
           }
           Entity entity = entity(found.get(0));
           List<OwnerRef> owners =
               tx.run(EntityQuery.FIND_OWNERS, Map.of("id", id))
-                  .list(r -> new OwnerRef(text(r, "id"), text(r, "name"), text(r, "kind")));
+                  .list(r -> new OwnerRef(r.text("id"), r.text("name"), r.text("kind")));
           List<Neighbour> neighbours =
               tx.run(EntityQuery.FIND_NEIGHBOURS, Map.of("id", id, "limit", maxNeighbours + 1))
                   .list(EntityService::neighbour);
@@ -94,85 +92,48 @@ public final class EntityService {
         more ? OptionalInt.of(offset + limit) : OptionalInt.empty());
   }
 
-  private static Entity entity(Record r) {
+  private static Entity entity(Row r) {
     Label label = label(r);
-    Map<String, Value> props = r.get("props").asMap(v -> v);
+    Map<String, Object> props = r.map("props");
     Map<String, Object> declared = new LinkedHashMap<>();
-    for (String name : ModelProperties.of(label)) {
-      Value value = props.get(name);
-      declared.put(name, value == null || value.isNull() ? null : plain(value));
+    for (GraphModel.Property property : GraphModel.get().properties(label)) {
+      declared.put(property.name(), props.get(property.name()));
     }
-    String id = text(r, "id");
+    String id = r.text("id");
+    Row provenance = r.row("props");
     return new Entity(
         id,
         label,
-        text(r, "kind"),
-        text(r, "name"),
+        r.text("kind"),
+        r.text("name"),
         declared,
-        required(props, "sources", id).asList(Value::asString),
-        instant(required(props, "first_seen", id)),
-        instant(required(props, "last_seen", id)));
+        provenance.texts("sources"),
+        required(provenance.instantOrNull("first_seen"), "first_seen", id),
+        required(provenance.instantOrNull("last_seen"), "last_seen", id));
   }
 
-  private static Neighbour neighbour(Record r) {
+  private static Neighbour neighbour(Row r) {
     Neighbour.Direction direction =
-        Neighbour.Direction.valueOf(text(r, "direction").toUpperCase(Locale.ROOT));
-    RelType type = RelType.valueOf(text(r, "type"));
+        Neighbour.Direction.valueOf(r.text("direction").toUpperCase(Locale.ROOT));
+    RelType type = RelType.valueOf(r.text("type"));
     return new Neighbour(direction, type, ref(r));
   }
 
-  private static EntityRef ref(Record r) {
-    return new EntityRef(text(r, "id"), label(r), text(r, "kind"), text(r, "name"));
+  private static EntityRef ref(Row r) {
+    return new EntityRef(r.text("id"), label(r), r.text("kind"), r.text("name"));
   }
 
-  private static Label label(Record r) {
-    String name = text(r, "label");
+  private static Label label(Row r) {
+    String name = r.text("label");
     return Label.fromCypherName(name)
         .orElseThrow(() -> new IllegalStateException("not a model label: " + name));
   }
 
-  /** A required column; a model node without it is broken data, which must not pass as empty. */
-  private static String text(Record r, String key) {
-    Value value = r.get(key);
-    if (value.isNull()) {
-      throw new IllegalStateException("graph row has no " + key);
-    }
-    return value.asString();
-  }
-
-  private static Value required(Map<String, Value> props, String key, String id) {
-    Value value = props.get(key);
-    if (value == null || value.isNull()) {
+  /** A provenance property; a model node without it is broken data, which must not pass as empty. */
+  private static Instant required(Instant value, String key, String id) {
+    if (value == null) {
       throw new IllegalStateException("entity " + id + " has no provenance property " + key);
     }
     return value;
-  }
-
-  /** A property as plain Java: strings and lists as they are, date-times as UTC instants. */
-  private static Object plain(Value value) {
-    Object object = value.asObject();
-    if (object instanceof List<?> list) {
-      return list.stream().map(o -> o instanceof TemporalAccessor t ? toInstantOrText(t) : o).toList();
-    }
-    return object instanceof TemporalAccessor t ? toInstantOrText(t) : object;
-  }
-
-  private static Object toInstantOrText(TemporalAccessor t) {
-    return switch (t) {
-      case ZonedDateTime z -> z.toInstant();
-      case OffsetDateTime o -> o.toInstant();
-      case Instant i -> i;
-      default -> t.toString();
-    };
-  }
-
-  private static Instant instant(Value value) {
-    Object object = value.asObject();
-    return switch (object) {
-      case ZonedDateTime z -> z.toInstant();
-      case OffsetDateTime o -> o.toInstant();
-      case String s -> OffsetDateTime.parse(s).toInstant();
-      default -> throw new IllegalStateException("not a date-time: " + value.type().name());
-    };
   }
 }

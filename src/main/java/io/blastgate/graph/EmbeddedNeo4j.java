@@ -1,5 +1,6 @@
 package io.blastgate.graph;
 
+import io.blastgate.error.BlastgateException.GraphUnavailable;
 import io.blastgate.plugin.PluginInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +59,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
       dbms = build(home, writeRawSettings(home), settings);
     } catch (RuntimeException e) {
       if (causedByLock(e)) {
-        throw new GraphUnavailableException(
+        throw new GraphUnavailable(
             "the data folder "
                 + home
                 + " is in use by another process (a running blastgate?): stop it, or ask its API",

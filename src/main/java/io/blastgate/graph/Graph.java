@@ -1,12 +1,15 @@
 package io.blastgate.graph;
 
+import io.blastgate.error.BlastgateException.Conflict;
+import io.blastgate.error.BlastgateException.GraphUnavailable;
+import io.blastgate.error.BlastgateException.Conflict;
+import io.blastgate.error.BlastgateException.GraphUnavailable;
 import io.blastgate.plugin.PluginInfo;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Result;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
@@ -59,12 +62,12 @@ public final class Graph {
   /** Whether the plugin is installed, of this protocol and allowed to run; if not, logs why. */
   private boolean pluginUsable() {
     boolean installed =
-        read(GraphQuery.PLUGIN_INSTALLED, Map.of(), r -> r.single().get("installed").asLong() > 0);
+        read(HousekeepingQuery.PLUGIN_INSTALLED, Map.of(), r -> r.single().number("installed") > 0);
     if (!installed) {
       LOG.info("the blastgate plugin is not installed in Neo4j: blast radii use Cypher queries");
       return false;
     }
-    String version = read(GraphQuery.PLUGIN_VERSION, Map.of(), r -> r.single().get("version").asString());
+    String version = read(HousekeepingQuery.PLUGIN_VERSION, Map.of(), r -> r.single().text("version"));
     if (!PluginInfo.PROTOCOL.equals(version)) {
       LOG.warn(
           "Neo4j has the blastgate plugin {}, not {}: its procedures are not used; install this"
@@ -74,7 +77,7 @@ public final class Graph {
       return false;
     }
     try {
-      read(GraphQuery.PLUGIN_PROBE, Map.of(), r -> r.single().get("rows").asLong());
+      read(HousekeepingQuery.PLUGIN_PROBE, Map.of(), r -> r.single().number("rows"));
     } catch (ClientException e) {
       LOG.warn(
           "Neo4j has the blastgate plugin but will not run it ({}): set"
@@ -89,12 +92,12 @@ public final class Graph {
   }
 
   /** One query in its own read transaction. */
-  public <T> T read(CypherQuery query, Map<String, Object> params, Function<Result, T> mapper) {
+  public <T> T read(CypherQuery query, Map<String, Object> params, Function<Rows, T> mapper) {
     return readTx(query.queryName(), tx -> mapper.apply(tx.run(query, params)));
   }
 
   /** One query in its own write transaction. */
-  public <T> T write(CypherQuery query, Map<String, Object> params, Function<Result, T> mapper) {
+  public <T> T write(CypherQuery query, Map<String, Object> params, Function<Rows, T> mapper) {
     return writeTx(query.queryName(), tx -> mapper.apply(tx.run(query, params)));
   }
 
@@ -118,7 +121,7 @@ public final class Graph {
    * committed before the call, so that what was just written can be searched for.
    */
   public void awaitSearchIndex() {
-    readTx("await the search index", tx -> tx.run(GraphQuery.AWAIT_SEARCH_INDEX, Map.of()).consume());
+    readTx("await the search index", tx -> tx.run(HousekeepingQuery.AWAIT_SEARCH_INDEX, Map.of()).consume());
   }
 
   /**
@@ -128,7 +131,7 @@ public final class Graph {
   public boolean ping() {
     var config = TransactionConfig.builder().withTimeout(PING_TIMEOUT).build();
     try (var session = driver.session(SessionConfig.forDatabase(database))) {
-      return session.run(GraphQuery.PING.text(), Map.of(), config).single().get(0).asInt() == 1;
+      return session.run(HousekeepingQuery.PING.text(), Map.of(), config).single().get(0).asInt() == 1;
     } catch (RuntimeException e) {
       LOG.debug("ping failed: {}", e.getClass().getSimpleName());
       return false;
@@ -149,21 +152,21 @@ public final class Graph {
       return result;
     } catch (TransientException e) {
       if (e.code() != null && e.code().endsWith("MemoryPoolOutOfMemoryError")) {
-        throw new GraphUnavailableException(
+        throw new GraphUnavailable(
             operation
                 + " needs more transaction memory than Neo4j allows; for a very large import,"
                 + " commit in parts (import --commit-every)",
             e);
       }
-      throw new GraphUnavailableException("the graph database did not answer " + operation, e);
+      throw new GraphUnavailable("the graph database did not answer " + operation, e);
     } catch (ServiceUnavailableException | SessionExpiredException e) {
-      throw new GraphUnavailableException("the graph database did not answer " + operation, e);
+      throw new GraphUnavailable("the graph database did not answer " + operation, e);
     } catch (ClientException e) {
       if (isTimeout(e)) {
-        throw new GraphUnavailableException(operation + " ran out of time (" + txTimeout + ")", e);
+        throw new GraphUnavailable(operation + " ran out of time (" + txTimeout + ")", e);
       }
       if (e.code() != null && e.code().endsWith("ConstraintValidationFailed")) {
-        throw new ConstraintViolationException(operation + " broke a constraint of the schema", e);
+        throw new Conflict(operation + " broke a constraint of the schema", e);
       }
       throw e;
     }
@@ -188,15 +191,15 @@ public final class Graph {
       this.tx = tx;
     }
 
-    public Result run(CypherQuery query, Map<String, Object> params) {
+    public Rows run(CypherQuery query, Map<String, Object> params) {
       if (LOG.isTraceEnabled()) {
         LOG.trace("run {} with keys {}", query.queryName(), params.keySet());
       }
-      return tx.run(query.text(), params);
+      return new Rows(tx.run(query.text(), params));
     }
 
     /** Statements from migration files, which are not queries of a feature. */
-    Result runStatement(String statement) {
+    org.neo4j.driver.Result runStatement(String statement) {
       return tx.run(statement);
     }
   }

@@ -1,5 +1,6 @@
 package io.blastgate.graph;
 
+import io.blastgate.error.BlastgateException.GraphUnavailable;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.neo4j.driver.AuthTokens;
@@ -88,11 +89,11 @@ public final class GraphConnection implements AutoCloseable {
       // Neo4j answered and said no: a configuration error, not an outage, so do not send the operator
       // looking for a network problem.
       driver.close();
-      throw new GraphUnavailableException(
+      throw new GraphUnavailable(
           "Neo4j at " + uri + " rejected the credentials of user '" + user + "': " + e.getMessage(), e);
     } catch (Neo4jException e) {
       driver.close();
-      throw new GraphUnavailableException("cannot reach Neo4j at " + uri + ": " + e.getMessage(), e);
+      throw new GraphUnavailable("cannot reach Neo4j at " + uri + ": " + e.getMessage(), e);
     }
   }
 

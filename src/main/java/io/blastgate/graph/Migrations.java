@@ -40,9 +40,9 @@ public final class Migrations {
             "applied-migrations",
             tx -> {
               Map<String, String> found = new HashMap<>();
-              tx.run(GraphQuery.APPLIED_MIGRATIONS, Map.of())
+              tx.run(HousekeepingQuery.APPLIED_MIGRATIONS, Map.of())
                   .forEachRemaining(
-                      r -> found.put(r.get("version").asString(), r.get("checksum").asString()));
+                      r -> found.put(r.text("version"), r.text("checksum")));
               return found;
             });
     for (String file : files) {
@@ -64,7 +64,7 @@ public final class Migrations {
       graph.writeTx(
           "record migration " + version,
           tx ->
-              tx.run(GraphQuery.RECORD_MIGRATION, Map.of("version", version, "checksum", checksum))
+              tx.run(HousekeepingQuery.RECORD_MIGRATION, Map.of("version", version, "checksum", checksum))
                   .consume());
       LOG.info("applied schema migration {}", file);
     }

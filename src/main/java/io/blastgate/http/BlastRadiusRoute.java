@@ -1,8 +1,8 @@
 package io.blastgate.http;
 
+import io.blastgate.wire.BlastRadiusJson;
 import io.blastgate.blastradius.BlastRadiusService;
-import io.blastgate.blastradius.NotATargetException;
-import io.blastgate.blastradius.UnknownTargetException;
+import io.blastgate.model.HopBound;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
@@ -26,14 +26,8 @@ final class BlastRadiusRoute implements Handler {
             ctx,
             "max_hops",
             blastRadius.defaultMaxHops(),
-            BlastRadiusService.MIN_MAX_HOPS,
+            HopBound.MIN,
             Integer.MAX_VALUE);
-    try {
-      ctx.json(BlastRadiusJson.of(blastRadius.compute(target, maxHops)));
-    } catch (UnknownTargetException e) {
-      throw ProblemException.notFound(e.getMessage());
-    } catch (NotATargetException e) {
-      throw ProblemException.badRequest(e.getMessage());
-    }
+    ctx.json(BlastRadiusJson.of(blastRadius.compute(target, maxHops)));
   }
 }

@@ -1,5 +1,6 @@
 package io.blastgate.http;
 
+import io.blastgate.wire.EntityJson;
 import io.blastgate.entities.EntityService;
 import io.blastgate.model.Label;
 import io.javalin.http.Context;

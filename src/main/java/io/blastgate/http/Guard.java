@@ -3,6 +3,8 @@ package io.blastgate.http;
 import io.blastgate.auth.Principal;
 import io.blastgate.auth.Role;
 import io.blastgate.auth.TokenStore;
+import io.blastgate.error.BlastgateException.Forbidden;
+import io.blastgate.error.BlastgateException.Unauthenticated;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
@@ -52,15 +54,14 @@ final class Guard {
       LOG.error(
           "request {}: {} {} has no declared access (not an ApiRoute); refused to {}",
           RequestIds.of(ctx), ctx.method(), ctx.path(), principal.tokenName());
-      throw new ProblemException(ProblemType.FORBIDDEN, "this operation is not available");
+      throw new Forbidden("this operation is not available");
     }
     switch (route.access()) {
       case ApiRoute.Public p -> {}
       case ApiRoute.Requires r -> {
         Principal principal = authenticate(ctx);
         if (!principal.has(r.role())) {
-          throw new ProblemException(
-              ProblemType.FORBIDDEN, "this operation requires the role '" + r.role().wireName() + "'");
+          throw new Forbidden("this operation requires the role '" + r.role().wireName() + "'");
         }
         ctx.attribute(PRINCIPAL_ATTRIBUTE, principal);
       }
@@ -71,7 +72,7 @@ final class Guard {
   private Principal authenticate(Context ctx) {
     Optional<Principal> principal = bearerToken(ctx).flatMap(tokens::authenticate);
     if (principal.isEmpty()) {
-      throw new ProblemException(ProblemType.UNAUTHORIZED, "a valid bearer token is required");
+      throw new Unauthenticated("a valid bearer token is required");
     }
     return principal.get();
   }

@@ -1,7 +1,10 @@
 package io.blastgate.http;
 
+import io.blastgate.wire.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.blastgate.app.Services;
 import io.blastgate.auth.Role;
+import io.blastgate.auth.TokenStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
@@ -21,16 +24,17 @@ import java.util.function.Function;
 public final class HttpApp {
   private HttpApp() {}
 
-  public static Javalin create(HttpServices services, HttpSettings settings) {
-    return create(services, settings, bodies -> List.of(), config -> {});
+  public static Javalin create(Services services, TokenStore tokens, HttpSettings settings) {
+    return create(services, tokens, settings, bodies -> List.of(), config -> {});
   }
 
   /**
-   * As {@link #create(HttpServices, HttpSettings)}, with more routes and a last word on the
+   * As {@link #create(Services, TokenStore, HttpSettings)}, with more routes and a last word on the
    * configuration: for tests only.
    */
   static Javalin create(
-      HttpServices services,
+      Services services,
+      TokenStore tokens,
       HttpSettings settings,
       Function<Bodies, List<ApiRoute>> moreRoutes,
       Consumer<JavalinConfig> extra) {
@@ -39,7 +43,7 @@ public final class HttpApp {
     List<ApiRoute> routes = new ArrayList<>(routes(services, settings, bodies));
     routes.addAll(moreRoutes.apply(bodies));
     ProblemMapper problems = new ProblemMapper(json);
-    Guard guard = new Guard(services.tokens(), settings);
+    Guard guard = new Guard(tokens, settings);
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
@@ -64,7 +68,7 @@ public final class HttpApp {
   }
 
   /** Every operation of the API, with the access it requires. */
-  static List<ApiRoute> routes(HttpServices services, HttpSettings settings, Bodies bodies) {
+  static List<ApiRoute> routes(Services services, HttpSettings settings, Bodies bodies) {
     return List.of(
         ApiRoute.publicGet("/api/v1/health", new HealthRoute(services.graph(), settings.version())),
         ApiRoute.publicGet("/api/v1/openapi.yaml", OpenApiRoute.load()),

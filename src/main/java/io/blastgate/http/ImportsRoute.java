@@ -1,5 +1,6 @@
 package io.blastgate.http;
 
+import io.blastgate.wire.ImportReportJson;
 import io.blastgate.importer.BundleImporter;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;

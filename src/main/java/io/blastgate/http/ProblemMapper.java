@@ -2,7 +2,15 @@ package io.blastgate.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.blastgate.graph.GraphUnavailableException;
+import io.blastgate.error.BlastgateException;
+import io.blastgate.error.BlastgateException.Conflict;
+import io.blastgate.error.BlastgateException.Forbidden;
+import io.blastgate.error.BlastgateException.GraphUnavailable;
+import io.blastgate.error.BlastgateException.InvalidConfiguration;
+import io.blastgate.error.BlastgateException.InvalidInput;
+import io.blastgate.error.BlastgateException.NotATarget;
+import io.blastgate.error.BlastgateException.Unauthenticated;
+import io.blastgate.error.BlastgateException.UnknownEntity;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
@@ -41,11 +49,7 @@ final class ProblemMapper {
   private ProblemException toProblem(Exception e, Context ctx, String requestId) {
     return switch (e) {
       case ProblemException p -> p;
-      case GraphUnavailableException g -> {
-        LOG.warn("request {}: {} {}: graph unavailable: {}", requestId, ctx.method(), ctx.path(), g.getMessage());
-        yield new ProblemException(
-            ProblemType.GRAPH_UNAVAILABLE, "the graph database does not answer; try again later");
-      }
+      case BlastgateException b -> fromDomain(b, ctx, requestId);
       case MethodNotAllowedResponse m -> {
         String allowed = m.getDetails().getOrDefault("availableMethods", "");
         yield new ProblemException(
@@ -58,6 +62,29 @@ final class ProblemMapper {
           ProblemException.notFound("there is no " + ctx.method() + " " + ctx.path());
       case HttpResponseException h -> fromStatus(h, ctx, requestId);
       default -> internal(e, ctx, requestId);
+    };
+  }
+
+  /**
+   * The program's own errors, each answered in one way: the switch has no default, so that a new kind
+   * of error does not compile until it is given its problem type here (and its exit code in the
+   * command line).
+   */
+  private static ProblemException fromDomain(BlastgateException e, Context ctx, String requestId) {
+    return switch (e) {
+      case UnknownEntity u -> ProblemException.notFound(u.getMessage());
+      case NotATarget n -> ProblemException.badRequest(n.getMessage());
+      case InvalidInput i -> ProblemException.badRequest(i.getMessage());
+      case Conflict c -> new ProblemException(ProblemType.CONFLICT, c.getMessage());
+      case Unauthenticated u -> new ProblemException(ProblemType.UNAUTHORIZED, u.getMessage());
+      case Forbidden f -> new ProblemException(ProblemType.FORBIDDEN, f.getMessage());
+      case GraphUnavailable g -> {
+        LOG.warn("request {}: {} {}: graph unavailable: {}", requestId, ctx.method(), ctx.path(), g.getMessage());
+        yield new ProblemException(
+            ProblemType.GRAPH_UNAVAILABLE, "the graph database does not answer; try again later");
+      }
+      // The server's own configuration went wrong after start-up: the caller can do nothing about it.
+      case InvalidConfiguration c -> internal(c, ctx, requestId);
     };
   }
 

@@ -7,6 +7,7 @@ public enum ProblemType {
   FORBIDDEN("forbidden", 403, "Forbidden"),
   NOT_FOUND("not-found", 404, "Not found"),
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
+  CONFLICT("conflict", 409, "Conflict"),
   PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
   INVALID_IMPORT("invalid-import", 422, "Invalid import"),

@@ -179,13 +179,11 @@ final class BundleIndex {
           result.forEachRemaining(
               r -> {
                 Optional<Label> label =
-                    r.get("labels").asList(v -> v.asString()).stream()
+                    r.texts("labels").stream()
                         .map(Label::fromCypherName)
                         .flatMap(Optional::stream)
                         .findFirst();
-                String kind = r.get("kind").isNull() ? null : r.get("kind").asString();
-                List<String> sources = r.get("sources").isNull() ? List.of() : r.get("sources").asList(v -> v.asString());
-                out.put(r.get("id").asString(), new GraphEntity(label, kind, sources));
+                out.put(r.text("id"), new GraphEntity(label, r.textOrNull("kind"), r.textsOrEmpty("sources")));
               });
           return out;
         });

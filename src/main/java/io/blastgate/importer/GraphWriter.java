@@ -1,6 +1,6 @@
 package io.blastgate.importer;
 
-import io.blastgate.graph.ConstraintViolationException;
+import io.blastgate.error.BlastgateException.Conflict;
 import io.blastgate.graph.Graph;
 import io.blastgate.model.Label;
 import io.blastgate.model.RelType;
@@ -63,7 +63,7 @@ final class GraphWriter {
   Counts write(BundleInput input, Expected expected) {
     try {
       return write(input, expected, isNew);
-    } catch (ConstraintViolationException e) {
+    } catch (Conflict e) {
       // Another import created an id of this bundle between this one's look-up and its write. What
       // this attempt wrote was rolled back (one transaction) or is written again the same (parts):
       // write everything again, merging with what is there.
@@ -170,8 +170,8 @@ final class GraphWriter {
         written.entities().getOrDefault(Label.WORKLOAD, 0L),
         written.entities().getOrDefault(Label.OWNER, 0L),
         written.relationships(),
-        nodes.get("deleted").asLong(),
-        rels.get("deleted").asLong() + nodes.get("detached").asLong());
+        nodes.number("deleted"),
+        rels.number("deleted") + nodes.number("detached"));
     Map<String, Object> params = new HashMap<>(provenance);
     params.put("counts", asMap(counts));
     tx.run(ImporterQuery.RECORD_SOURCE, params).consume();
@@ -194,7 +194,7 @@ final class GraphWriter {
   private void run(Graph.Tx tx, ImporterQuery query, List<Map<String, Object>> rows) {
     Map<String, Object> params = new HashMap<>(provenance);
     params.put("rows", rows);
-    long written = tx.run(query, params).single().get("written").asLong();
+    long written = tx.run(query, params).single().number("written");
     if (written != rows.size()) {
       throw new IllegalStateException(query.queryName() + " wrote " + written + " of " + rows.size()
           + " rows: an entity changed label or vanished during the import; "

@@ -1,5 +1,6 @@
 package io.blastgate.auth;
 
+import io.blastgate.error.BlastgateException.InvalidConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -69,7 +70,7 @@ class TokenStoreTest {
     assertThat(store.authenticate(b.token()).orElseThrow().roles()).containsExactlyInAnyOrder(Role.VIEWER, Role.AUDITOR);
 
     assertThatThrownBy(() -> TokenStore.append(file, TokenStore.generate("a", "person:z", Set.of(Role.VIEWER)).entry()))
-        .isInstanceOf(TokenFileException.class)
+        .isInstanceOf(InvalidConfiguration.class)
         .hasMessageContaining("token name 'a' is used twice");
     assertThat(TokenStore.load(file).entries()).hasSize(2);
   }
@@ -99,7 +100,7 @@ class TokenStoreTest {
             extra: 1
             """
                 .formatted(secretish, "c".repeat(64)));
-    TokenFileException e = catchThrowableOfType(TokenFileException.class, () -> TokenStore.load(file));
+    InvalidConfiguration e = catchThrowableOfType(InvalidConfiguration.class, () -> TokenStore.load(file));
     assertThat(e.problems())
         .hasSize(7)
         .anySatisfy(p -> assertThat(p).contains("unknown key 'extra'"))

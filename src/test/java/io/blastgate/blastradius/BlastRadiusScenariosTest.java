@@ -1,5 +1,7 @@
 package io.blastgate.blastradius;
 
+import io.blastgate.error.BlastgateException.UnknownEntity;
+import io.blastgate.error.BlastgateException.NotATarget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -179,10 +181,10 @@ class BlastRadiusScenariosTest {
     load(graph, Path.of("fixtures/scenarios/worked-example/bundle.json"));
     BlastRadiusService service = new BlastRadiusService(graph, 50, engine);
     assertThatThrownBy(() -> service.compute("cred:nope"))
-        .isInstanceOf(UnknownTargetException.class)
+        .isInstanceOf(UnknownEntity.class)
         .hasMessageContaining("cred:nope");
     assertThatThrownBy(() -> service.compute("team:payments"))
-        .isInstanceOf(NotATargetException.class)
+        .isInstanceOf(NotATarget.class)
         .hasMessageContaining("Owner");
   }
 

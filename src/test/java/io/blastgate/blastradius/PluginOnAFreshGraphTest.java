@@ -1,5 +1,6 @@
 package io.blastgate.blastradius;
 
+import io.blastgate.model.OwnerRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.blastgate.blastradius.BlastRadiusService.Engine;
@@ -46,7 +47,7 @@ class PluginOnAFreshGraphTest {
       }
       BlastRadius identity = plugin.compute("id:svc");
       assertThat(identity.impacted()).extracting(BlastRadius.ImpactedWorkload::id).containsExactly("wl:a", "wl:b");
-      assertThat(identity.impacted().get(0).owners()).extracting(BlastRadius.OwnerRef::id).containsExactly("person:p");
+      assertThat(identity.impacted().get(0).owners()).extracting(OwnerRef::id).containsExactly("person:p");
       assertThat(identity.impacted().get(0).teams()).isEmpty();
       assertThat(identity.impacted().get(0).criticality()).isNull();
     }

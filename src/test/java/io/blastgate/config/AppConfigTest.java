@@ -1,5 +1,6 @@
 package io.blastgate.config;
 
+import io.blastgate.error.BlastgateException.InvalidConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -76,9 +77,9 @@ class AppConfigTest {
 
   @Test
   void everyInvalidKeyIsListedAtOnceAndNoSecretIsShown() {
-    ConfigException e =
+    InvalidConfiguration e =
         catchThrowableOfType(
-            ConfigException.class,
+            InvalidConfiguration.class,
             () ->
                 AppConfig.forServer(
                     Map.ofEntries(
@@ -116,7 +117,7 @@ class AppConfigTest {
   void aUriWithoutPasswordAndAPasswordWithoutUriAreBothErrors() {
     assertThat(
             catchThrowableOfType(
-                    ConfigException.class,
+                    InvalidConfiguration.class,
                     () -> AppConfig.fromEnvironment(Map.of("BLASTGATE_NEO4J_URI", "bolt://db:7687")))
                 .problems())
         .singleElement()
@@ -125,7 +126,7 @@ class AppConfigTest {
         .contains("required");
     assertThat(
             catchThrowableOfType(
-                    ConfigException.class,
+                    InvalidConfiguration.class,
                     () -> AppConfig.fromEnvironment(Map.of("BLASTGATE_NEO4J_PASSWORD", "hunter2")))
                 .problems())
         .singleElement()
@@ -137,7 +138,7 @@ class AppConfigTest {
   @Test
   void servingNeedsAReadableTokensFile(@TempDir Path dir) throws IOException {
     assertThatThrownBy(() -> AppConfig.forServer(Map.of("BLASTGATE_TOKENS_FILE", dir.resolve("none.yaml").toString())))
-        .isInstanceOf(ConfigException.class)
+        .isInstanceOf(InvalidConfiguration.class)
         .hasMessageContaining("no readable file");
     Path tokens = Files.writeString(dir.resolve("tokens.yaml"), "tokens: []\n");
     assertThat(AppConfig.forServer(Map.of("BLASTGATE_TOKENS_FILE", tokens.toString())).tokensFile())
@@ -173,15 +174,15 @@ class AppConfigTest {
   void aFileWithUnknownOrBadKeysIsListedWithTheFileName(@TempDir Path dir) throws IOException {
     Path yaml =
         Files.writeString(dir.resolve("bad.yaml"), "blastgate:\n  http:\n    prot: 1\n  max:\n    hops: 3\n");
-    ConfigException e =
+    InvalidConfiguration e =
         catchThrowableOfType(
-            ConfigException.class, () -> AppConfig.fromEnvironment(Map.of("BLASTGATE_CONFIG", yaml.toString())));
+            InvalidConfiguration.class, () -> AppConfig.fromEnvironment(Map.of("BLASTGATE_CONFIG", yaml.toString())));
     assertThat(e.problems()).hasSize(2);
     assertThat(e.problems().get(0)).startsWith("blastgate.http.prot (in " + yaml + "): unknown key");
     assertThat(e.problems().get(1)).startsWith("blastgate.max.hops (in " + yaml + "): must be an integer from 10");
     assertThat(
             catchThrowableOfType(
-                    ConfigException.class,
+                    InvalidConfiguration.class,
                     () -> AppConfig.fromEnvironment(Map.of("BLASTGATE_CONFIG", dir.resolve("missing.yaml").toString())))
                 .problems())
         .singleElement()

@@ -1,5 +1,6 @@
 package io.blastgate.graph;
 
+import io.blastgate.error.BlastgateException.GraphUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,7 @@ class EmbeddedNeo4jTest {
       connection.graph().writeTx("seed", tx -> tx.run(TestQuery.CREATE_MARKER, Map.of()).consume());
     }
     try (GraphConnection again = GraphConnection.open(settings)) {
-      long markers = again.graph().read(TestQuery.COUNT_MARKERS, Map.of(), r -> r.single().get(0).asLong());
+      long markers = again.graph().read(TestQuery.COUNT_MARKERS, Map.of(), r -> r.single().number("markers"));
       assertThat(markers).isEqualTo(1);
     }
   }
@@ -41,7 +42,7 @@ class EmbeddedNeo4jTest {
     GraphSettings settings = GraphSettings.embedded(dir);
     try (GraphConnection first = GraphConnection.open(settings)) {
       assertThatThrownBy(() -> GraphConnection.open(settings))
-          .isInstanceOf(GraphUnavailableException.class)
+          .isInstanceOf(GraphUnavailable.class)
           .hasMessageContaining("is in use by another process");
       assertThat(first.graph().ping()).isTrue();
     }
@@ -53,7 +54,7 @@ class EmbeddedNeo4jTest {
       Migrations.apply(connection.graph());
       Migrations.apply(connection.graph());
       long applied =
-          connection.graph().read(GraphQuery.APPLIED_MIGRATIONS, Map.of(), r -> (long) r.list().size());
+          connection.graph().read(HousekeepingQuery.APPLIED_MIGRATIONS, Map.of(), r -> (long) r.list().size());
       assertThat(applied).isEqualTo(Migrations.FILES.size());
     }
   }

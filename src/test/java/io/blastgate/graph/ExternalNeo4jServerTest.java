@@ -1,5 +1,6 @@
 package io.blastgate.graph;
 
+import io.blastgate.error.BlastgateException.GraphUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,7 +68,7 @@ class ExternalNeo4jServerTest {
               "identity_id RANGE", "credential_id RANGE", "workload_id RANGE", "owner_id RANGE",
               "entity_search FULLTEXT");
       long applied =
-          connection.graph().read(GraphQuery.APPLIED_MIGRATIONS, Map.of(), r -> (long) r.list().size());
+          connection.graph().read(HousekeepingQuery.APPLIED_MIGRATIONS, Map.of(), r -> (long) r.list().size());
       assertThat(applied).isEqualTo(Migrations.FILES.size());
 
       connection.graph().writeTx("seed", tx -> tx.run(TestQuery.CREATE_MARKER, Map.of()).consume());
@@ -92,7 +93,7 @@ class ExternalNeo4jServerTest {
             right.maxRetryTime());
 
     assertThatThrownBy(() -> GraphConnection.open(settings))
-        .isInstanceOf(GraphUnavailableException.class)
+        .isInstanceOf(GraphUnavailable.class)
         .hasMessageContaining(server.boltUri().toString())
         .hasMessageContaining("rejected the credentials of user 'neo4j'")
         .hasMessageNotContaining(wrong);
@@ -124,7 +125,7 @@ class ExternalNeo4jServerTest {
             .failsWithin(Duration.ofSeconds(60))
             .withThrowableOfType(java.util.concurrent.ExecutionException.class)
             .havingCause()
-            .isInstanceOf(GraphUnavailableException.class);
+            .isInstanceOf(GraphUnavailable.class);
       }
       // The patient reads began before the impatient ones and have been retrying at least as long.
       assertThat(boltRead).as("bolt:// read while the server is down").isNotDone();
@@ -154,16 +155,16 @@ class ExternalNeo4jServerTest {
     return graph.read(
         TestQuery.LIST_SCHEMA,
         Map.of(),
-        r -> r.list(x -> x.get("name").asString() + " " + x.get("type").asString()
-            + (x.get("constraint").asBoolean() ? " constraint" : "")));
+        r -> r.list(x -> x.text("name") + " " + x.text("type")
+            + (x.flag("constraint") ? " constraint" : "")));
   }
 
   private static List<String> constraints(Graph graph) {
     return graph.read(
-        TestQuery.LIST_CONSTRAINTS, Map.of(), r -> r.list(record -> record.get("name").asString()));
+        TestQuery.LIST_CONSTRAINTS, Map.of(), r -> r.list(row -> row.text("name")));
   }
 
   private static long markers(Graph graph) {
-    return graph.read(TestQuery.COUNT_MARKERS, Map.of(), r -> r.single().get(0).asLong());
+    return graph.read(TestQuery.COUNT_MARKERS, Map.of(), r -> r.single().number("markers"));
   }
 }

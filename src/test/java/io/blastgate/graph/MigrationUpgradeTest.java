@@ -43,7 +43,7 @@ class MigrationUpgradeTest {
       assertThat(strings(graph, "CALL db.index.fulltext.queryNodes('entity_search', 'stripe') YIELD node RETURN node.id"))
           .containsExactly("cred:stripe-key");
       assertThat(strings(graph, "MATCH (w:Workload {id: 'wl:checkout'}) RETURN w.name")).containsExactly("Checkout");
-      long applied = graph.read(GraphQuery.APPLIED_MIGRATIONS, Map.of(), r -> (long) r.list().size());
+      long applied = graph.read(HousekeepingQuery.APPLIED_MIGRATIONS, Map.of(), r -> (long) r.list().size());
       assertThat(applied).isEqualTo(Migrations.FILES.size());
     }
   }

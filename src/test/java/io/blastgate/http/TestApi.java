@@ -1,9 +1,12 @@
 package io.blastgate.http;
 
+import io.blastgate.app.Blastgate;
+import io.blastgate.app.Services;
 import io.blastgate.auth.GeneratedToken;
 import io.blastgate.auth.Role;
 import io.blastgate.auth.TokenEntry;
 import io.blastgate.auth.TokenStore;
+import io.blastgate.config.AppConfig;
 import io.blastgate.graph.Graph;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -62,9 +65,9 @@ final class TestApi implements AutoCloseable {
       EnumSet<Role> others = EnumSet.complementOf(EnumSet.of(role, Role.ADMIN));
       add(plain, entries, "all-but-" + role.wireName(), others);
     }
-    HttpServices services = HttpServices.of(graph, TokenStore.of(entries));
+    Services services = Blastgate.over(graph, AppConfig.fromEnvironment(Map.of())).services();
     HttpSettings settings = new HttpSettings("127.0.0.1", 0, maxBody, maxUpload, VERSION);
-    Javalin app = HttpApp.create(services, settings, moreRoutes, extra).start();
+    Javalin app = HttpApp.create(services, TokenStore.of(entries), settings, moreRoutes, extra).start();
     return new TestApi(app, plain);
   }
 

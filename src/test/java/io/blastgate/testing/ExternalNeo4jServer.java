@@ -231,8 +231,9 @@ public final class ExternalNeo4jServer implements AutoCloseable {
 
   /**
    * Puts the plugin in the server's plugins folder: the classes that pom.xml's {@code neo4j-plugin}
-   * jar holds (io/blastgate/plugin and io/blastgate/model), taken from the build's target/classes,
-   * because the tests run before the jar is packaged.
+   * jar holds (io/blastgate/plugin and the classes of io/blastgate/model itself, not its
+   * subpackages), taken from the build's target/classes, because the tests run before the jar is
+   * packaged.
    */
   private void installPlugin() {
     Path classes = Path.of("target/classes");
@@ -243,7 +244,7 @@ public final class ExternalNeo4jServer implements AutoCloseable {
           Stream<Path> files = Files.walk(classes)) {
         for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
           String name = classes.relativize(f).toString().replace('\\', '/');
-          if (name.startsWith("io/blastgate/plugin/") || name.startsWith("io/blastgate/model/")) {
+          if (name.startsWith("io/blastgate/plugin/") || isModelClass(name)) {
             out.putNextEntry(new java.util.jar.JarEntry(name));
             Files.copy(f, out);
             out.closeEntry();
@@ -253,6 +254,11 @@ public final class ExternalNeo4jServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot install the blastgate plugin under " + home, e);
     }
+  }
+
+  /** A class of the package io.blastgate.model itself: io/blastgate/model/file is not the plugin's. */
+  private static boolean isModelClass(String name) {
+    return name.startsWith("io/blastgate/model/") && name.indexOf('/', "io/blastgate/model/".length()) < 0;
   }
 
   /**

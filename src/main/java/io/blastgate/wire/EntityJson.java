@@ -1,9 +1,9 @@
-package io.blastgate.http;
+package io.blastgate.wire;
 
 import io.blastgate.entities.Entity;
 import io.blastgate.entities.EntityDetail;
 import io.blastgate.entities.Neighbour;
-import io.blastgate.entities.OwnerRef;
+import io.blastgate.model.OwnerRef;
 import io.blastgate.entities.SearchPage;
 import io.blastgate.model.EntityRef;
 import java.time.Instant;
@@ -12,28 +12,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The wire shapes of the entity routes (schemas EntityDetail and SearchPage of api/openapi.yaml). */
-final class EntityJson {
+public final class EntityJson {
   private EntityJson() {}
 
-  record Ref(String id, String label, String kind, String name) {
-    static Ref of(EntityRef ref) {
+  public record Ref(String id, String label, String kind, String name) {
+    public static Ref of(EntityRef ref) {
       return new Ref(ref.id(), ref.label().cypherName(), ref.kind(), ref.name());
     }
   }
 
-  record Owner(String id, String name, String kind) {
-    static Owner of(OwnerRef owner) {
+  public record Owner(String id, String name, String kind) {
+    public static Owner of(OwnerRef owner) {
       return new Owner(owner.id(), owner.name(), owner.kind());
     }
   }
 
-  record Near(String direction, String type, Ref entity) {
-    static Near of(Neighbour n) {
+  public record Near(String direction, String type, Ref entity) {
+    public static Near of(Neighbour n) {
       return new Near(n.direction().name().toLowerCase(Locale.ROOT), n.type().name(), Ref.of(n.entity()));
     }
   }
 
-  record EntityBody(
+  public record EntityBody(
       String id,
       String label,
       String kind,
@@ -42,15 +42,15 @@ final class EntityJson {
       List<String> sources,
       Instant firstSeen,
       Instant lastSeen) {
-    static EntityBody of(Entity e) {
+    public static EntityBody of(Entity e) {
       return new EntityBody(
           e.id(), e.label().cypherName(), e.kind(), e.name(), e.properties(), e.sources(), e.firstSeen(),
           e.lastSeen());
     }
   }
 
-  record Detail(EntityBody entity, List<Owner> owners, List<Near> neighbours, boolean neighboursTruncated) {
-    static Detail of(EntityDetail d) {
+  public record Detail(EntityBody entity, List<Owner> owners, List<Near> neighbours, boolean neighboursTruncated) {
+    public static Detail of(EntityDetail d) {
       return new Detail(
           EntityBody.of(d.entity()),
           d.owners().stream().map(Owner::of).toList(),
@@ -60,8 +60,8 @@ final class EntityJson {
   }
 
   /** {@code nextOffset} is null on the last page: the contract wants it present, as null. */
-  record Page(List<Ref> items, int limit, int offset, Integer nextOffset) {
-    static Page of(SearchPage p) {
+  public record Page(List<Ref> items, int limit, int offset, Integer nextOffset) {
+    public static Page of(SearchPage p) {
       return new Page(
           p.items().stream().map(Ref::of).toList(),
           p.limit(),

@@ -1,4 +1,4 @@
-package io.blastgate.http;
+package io.blastgate.wire;
 
 import io.blastgate.blastradius.BlastRadius;
 import java.time.Instant;
@@ -34,9 +34,9 @@ public record BlastRadiusJson(
         br.sources().stream().map(s -> new Freshness(s.source(), s.lastSynced())).toList());
   }
 
-  record Dependent(String id, String name, String kind, int depth) {}
+  public record Dependent(String id, String name, String kind, int depth) {}
 
-  record Impacted(
+  public record Impacted(
       String id,
       String name,
       String kind,
@@ -47,7 +47,7 @@ public record BlastRadiusJson(
       List<EntityJson.Owner> owners,
       List<String> teams,
       boolean unowned) {
-    static Impacted of(BlastRadius.ImpactedWorkload w) {
+    public static Impacted of(BlastRadius.ImpactedWorkload w) {
       return new Impacted(
           w.id(),
           w.name(),
@@ -62,9 +62,9 @@ public record BlastRadiusJson(
     }
   }
 
-  record Criticality(int critical, int high, int medium, int low, int unknown) {}
+  public record Criticality(int critical, int high, int medium, int low, int unknown) {}
 
-  record Summary(
+  public record Summary(
       int direct,
       int total,
       Integer deepestHops,
@@ -73,7 +73,7 @@ public record BlastRadiusJson(
       List<String> teams,
       List<String> environments,
       boolean sharedSecret) {
-    static Summary of(BlastRadius.Summary s) {
+    public static Summary of(BlastRadius.Summary s) {
       var c = s.byCriticality();
       return new Summary(
           s.direct(),
@@ -87,14 +87,14 @@ public record BlastRadiusJson(
     }
   }
 
-  record Shared(
+  public record Shared(
       EntityJson.Ref credential,
       List<String> consumers,
       int consumerCount,
       boolean shared,
       List<String> teams,
       List<String> environments) {
-    static Shared of(BlastRadius.SharedSecret s) {
+    public static Shared of(BlastRadius.SharedSecret s) {
       return new Shared(
           EntityJson.Ref.of(s.credential()),
           s.consumers(),
@@ -105,5 +105,5 @@ public record BlastRadiusJson(
     }
   }
 
-  record Freshness(String source, Instant lastSynced) {}
+  public record Freshness(String source, Instant lastSynced) {}
 }

@@ -1,7 +1,10 @@
 package io.blastgate.graph;
 
-/** The queries of the graph layer itself. */
-enum GraphQuery implements CypherQuery {
+/**
+ * The statements the graph layer runs for itself, not for a feature: the health ping, the bookkeeping
+ * of migrations, the plugin probes and the wait for the search index.
+ */
+enum HousekeepingQuery implements CypherQuery {
   PING("graph/ping.cypher"),
   APPLIED_MIGRATIONS("graph/applied-migrations.cypher"),
   RECORD_MIGRATION("graph/record-migration.cypher"),
@@ -12,7 +15,7 @@ enum GraphQuery implements CypherQuery {
 
   private final String file;
 
-  GraphQuery(String file) {
+  HousekeepingQuery(String file) {
     this.file = file;
   }
 

@@ -1,4 +1,4 @@
-package io.blastgate.http;
+package io.blastgate.wire;
 
 import io.blastgate.importer.Counts;
 import io.blastgate.importer.ImportMessage;
@@ -40,7 +40,7 @@ public record ImportReportJson(
         r.durationMs());
   }
 
-  record CountsJson(
+  public record CountsJson(
       long identities,
       long credentials,
       long workloads,

@@ -1,4 +1,4 @@
-package io.blastgate.http;
+package io.blastgate.wire;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;

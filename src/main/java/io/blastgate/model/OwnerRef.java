@@ -1,8 +1,8 @@
-package io.blastgate.entities;
+package io.blastgate.model;
 
 import java.util.Objects;
 
-/** An owner (a person or a team) as listed with an entity. */
+/** An owner as answers show it: a person or a team, by id, name and kind. */
 public record OwnerRef(String id, String name, String kind) {
   public OwnerRef {
     Objects.requireNonNull(id, "id");

@@ -1,0 +1,126 @@
+package io.blastgate.error;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A failure the program means to report, worded for the person or client who caused it or must act on
+ * it: never a class name, a library's internal name or a secret. Each kind is answered in exactly one
+ * way by each edge: {@code http.ProblemMapper} gives it a problem type and status, {@code cli.Main} an
+ * exit code. Anything else that escapes a feature is a bug and is answered as one (a logged 500, exit 1).
+ */
+public abstract sealed class BlastgateException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private BlastgateException(String message, Throwable cause) {
+    super(Objects.requireNonNull(message, "message"), cause);
+  }
+
+  /** No entity in the graph has the id asked for. */
+  public static final class UnknownEntity extends BlastgateException {
+    private static final long serialVersionUID = 1L;
+    private final String id;
+
+    public UnknownEntity(String id) {
+      super("no entity with id '" + id + "' in the graph", null);
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+  }
+
+  /** The entity exists but is not something one contains: owners have no blast radius. */
+  public static final class NotATarget extends BlastgateException {
+    private static final long serialVersionUID = 1L;
+
+    public NotATarget(String id, String label) {
+      super("'" + id + "' is an " + label
+          + "; a blast radius targets an Identity, a Credential or a Workload", null);
+    }
+  }
+
+  /** A request, argument or option that cannot be acted on as given; the message says which and why. */
+  public static final class InvalidInput extends BlastgateException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidInput(String message) {
+      super(message, null);
+    }
+  }
+
+  /**
+   * What was asked collides with the state of the graph or with work under way (another import of the
+   * same source, an entity created meanwhile by another writer); asking again later may succeed.
+   */
+  public static final class Conflict extends BlastgateException {
+    private static final long serialVersionUID = 1L;
+
+    public Conflict(String message) {
+      super(message, null);
+    }
+
+    public Conflict(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** No valid credentials were presented. */
+  public static final class Unauthenticated extends BlastgateException {
+    private static final long serialVersionUID = 1L;
+
+    public Unauthenticated(String message) {
+      super(message, null);
+    }
+  }
+
+  /** The caller is known but may not do this. */
+  public static final class Forbidden extends BlastgateException {
+    private static final long serialVersionUID = 1L;
+
+    public Forbidden(String message) {
+      super(message, null);
+    }
+  }
+
+  /**
+   * The graph database cannot answer now (down, timed out, out of transaction memory): an answer
+   * would be incomplete, so there is none. Never a smaller answer instead.
+   */
+  public static final class GraphUnavailable extends BlastgateException {
+    private static final long serialVersionUID = 1L;
+
+    public GraphUnavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * The program's own configuration (its settings, its tokens file) is not valid; {@code problems}
+   * lists every problem found, so that one start-up says everything to fix.
+   */
+  public static final class InvalidConfiguration extends BlastgateException {
+    private static final long serialVersionUID = 1L;
+    private final String what;
+    private final List<String> problems;
+
+    public InvalidConfiguration(String what, List<String> problems) {
+      super(what + " is not valid: " + String.join("; ", problems), null);
+      if (problems.isEmpty()) {
+        throw new IllegalArgumentException("an invalid configuration names at least one problem");
+      }
+      this.what = what;
+      this.problems = List.copyOf(problems);
+    }
+
+    /** What is not valid, e.g. "the configuration" or "the tokens file". */
+    public String what() {
+      return what;
+    }
+
+    public List<String> problems() {
+      return problems;
+    }
+  }
+}
