@@ -3,36 +3,38 @@ package io.blastgate.app;
 import io.blastgate.auth.TokenStore;
 import io.blastgate.config.AppConfig;
 import io.blastgate.error.BlastgateException.InvalidConfiguration;
-import io.blastgate.graph.Graph;
 import io.blastgate.graph.GraphConnection;
-import io.blastgate.importer.ImportSettings;
+import io.blastgate.http.ApiServer;
+import io.blastgate.http.HttpSettings;
+import io.blastgate.services.Services;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The program wired from its configuration: the graph it names (an embedded Neo4j, or a server or
- * cluster through the driver) and every feature's service over it, with their settings. {@code serve},
- * {@code demo}, every command, the benchmark and the tests build the program here and nowhere else.
- * Closing it closes the graph if it opened it.
+ * The program wired from its configuration, the one place that does it: the graph it names (an
+ * embedded Neo4j, or a server or cluster through the driver), every feature's service over it ({@link
+ * Services#over}) and, when asked, the HTTP API serving them. {@code serve}, {@code demo}, every
+ * command and the benchmark build the program here and nowhere else. Closing it closes the graph.
  */
 public final class Blastgate implements AutoCloseable {
   private final AppConfig config;
-  /** The connection this program opened and closes; null over a graph someone else opened. */
-  private final GraphConnection owned;
+  private final GraphConnection connection;
   private final Services services;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Blastgate(AppConfig config, Graph graph, GraphConnection owned) {
+  private Blastgate(AppConfig config, GraphConnection connection) {
     this.config = Objects.requireNonNull(config, "config");
-    this.owned = owned;
-    this.services = Services.over(graph, config.maxHops(), importSettings(config));
+    this.connection = Objects.requireNonNull(connection, "connection");
+    this.services = Services.over(connection.graph(), config);
   }
 
   /** Opens the configured graph (applying its migrations) and wires the services over it. */
   public static Blastgate open(AppConfig config) {
     GraphConnection connection = GraphConnection.open(config.graphSettings());
     try {
-      return new Blastgate(config, connection.graph(), connection);
+      return new Blastgate(config, connection);
     } catch (RuntimeException e) {
       connection.close();
       throw e;
@@ -40,16 +42,23 @@ public final class Blastgate implements AutoCloseable {
   }
 
   /**
-   * Wires the services over a graph someone else opened and will close (a test's Neo4j); the
-   * configuration gives every other setting.
+   * Opens the program and serves the API on the configured host and port until the server is closed,
+   * which closes the program too. Use a configuration from {@link AppConfig#forServer}, which has
+   * checked that the tokens file exists. If the API cannot start (a port taken), the graph is closed
+   * again: Neo4j's threads would otherwise keep the JVM alive with nothing serving.
    */
-  public static Blastgate over(Graph graph, AppConfig config) {
-    return new Blastgate(config, graph, null);
+  public static Server serve(AppConfig config, String version) {
+    return open(config).serve(version);
   }
 
-  /** The import settings of the configuration: the defaults (commands may override them per run). */
-  static ImportSettings importSettings(AppConfig config) {
-    return ImportSettings.defaults();
+  /** Serves the API over this program; closing the server closes the program. */
+  public Server serve(String version) {
+    try {
+      return new Server(ApiServer.start(services, tokens(), HttpSettings.from(config, version)), this);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
   }
 
   public AppConfig config() {
@@ -76,10 +85,36 @@ public final class Blastgate implements AutoCloseable {
     return TokenStore.load(file);
   }
 
+  /** Closes the graph; closing again does nothing. */
   @Override
   public void close() {
-    if (owned != null) {
-      owned.close();
+    if (closed.compareAndSet(false, true)) {
+      connection.close();
+    }
+  }
+
+  /** The API being served; closing it stops serving, then closes the program. */
+  public static final class Server implements AutoCloseable {
+    private final ApiServer api;
+    private final Blastgate program;
+
+    private Server(ApiServer api, Blastgate program) {
+      this.api = api;
+      this.program = program;
+    }
+
+    /** The port the API listens on (the real one when the configuration asked for 0). */
+    public int port() {
+      return api.port();
+    }
+
+    @Override
+    public void close() {
+      try {
+        api.close();
+      } finally {
+        program.close();
+      }
     }
   }
 }

@@ -9,7 +9,7 @@ import io.blastgate.bench.BenchReport.Parameters;
 import io.blastgate.bench.BenchReport.PhaseHeap;
 import io.blastgate.bench.BenchReport.StoreSize;
 import io.blastgate.app.Blastgate;
-import io.blastgate.app.Services;
+import io.blastgate.services.Services;
 import io.blastgate.config.AppConfig;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,14 +55,14 @@ public final class Benchmark {
   }
 
   /**
-   * A run on a program someone else opened, such as one over a test's Neo4j: its graph must hold no
+   * A run on services over a graph someone else opened, such as a test's Neo4j: it must hold no
    * other entities. The store's size and page cache are then not this run's to report.
    */
-  public static BenchReport run(BenchOptions opts, Blastgate program, PrintStream out) {
+  public static BenchReport run(BenchOptions opts, Services services, PrintStream out) {
     Path runDir = newRunDir(opts);
     try (HeapWatch heap = HeapWatch.start("generate")) {
       Run run = new Run(opts, out, heap);
-      return run.measure(run.generate(runDir), program.services(), () -> null, null);
+      return run.measure(run.generate(runDir), services, () -> null, null);
     } finally {
       cleanUp(runDir, opts, out);
     }

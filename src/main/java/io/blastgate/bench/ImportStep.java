@@ -2,7 +2,7 @@ package io.blastgate.bench;
 
 import io.blastgate.bench.BenchReport.ImportFigures;
 import io.blastgate.bench.BenchReport.StoreSize;
-import io.blastgate.app.Services;
+import io.blastgate.services.Services;
 import io.blastgate.importer.ImportMessage;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;

@@ -7,7 +7,7 @@ import io.blastgate.bench.BenchReport.Reach;
 import io.blastgate.bench.BenchReport.ReachBand;
 import io.blastgate.bench.BenchReport.TargetImpact;
 import io.blastgate.blastradius.BlastRadius;
-import io.blastgate.app.Services;
+import io.blastgate.services.Services;
 import io.blastgate.blastradius.BlastRadiusService;
 import io.blastgate.graph.Graph;
 import java.io.PrintStream;

@@ -16,6 +16,11 @@ import java.util.Set;
  * accounts, roles, applications, agents in that order), credentials {@code [0, credentials)} (shared,
  * human, private), workloads {@code [0, workloads)}, owners {@code [0, teams + persons)} (teams, then
  * persons).
+ *
+ * <p>Longer than the house's 300 lines on purpose: every method here computes from the one index
+ * scheme above and the tables built in the constructor; split apart, each part would have to know the
+ * others' offsets, and the generator's determinism (the same seed, the same graph) rests on them
+ * agreeing.
  */
 final class OrgShape {
   /** Share of all nodes that are workloads, and identities; credentials and owners take the rest. */

@@ -6,8 +6,6 @@ import io.blastgate.auth.Role;
 import io.blastgate.auth.TokenStore;
 import io.blastgate.app.Blastgate;
 import io.blastgate.config.AppConfig;
-import io.blastgate.http.ApiServer;
-import io.blastgate.http.HttpSettings;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
 import java.io.IOException;
@@ -62,22 +60,24 @@ final class DemoCommand implements Callable<Integer> {
     freshFolder(dataDir);
 
     Blastgate program = Blastgate.open(config);
+    ImportReport report;
+    List<Issued> tokens;
     try {
-      ImportReport report = loadDemo(program);
-      List<Issued> tokens = issueTokens(config.tokensFile().orElseThrow());
-      if (noServe) {
-        printWelcome(report, tokens, "http://" + config.httpHost() + ":" + config.httpPort());
-        program.close();
-        return 0;
-      }
-      ApiServer server = ApiServer.start(program, true, HttpSettings.from(config, Main.Version.get()));
-      printWelcome(report, tokens, "http://" + config.httpHost() + ":" + server.port());
-      ServeCommand.blockUntilShutdown(server);
-      return 0;
-    } catch (RuntimeException e) {
+      report = loadDemo(program);
+      tokens = issueTokens(config.tokensFile().orElseThrow());
+    } catch (IOException | RuntimeException e) {
       program.close();
       throw e;
     }
+    if (noServe) {
+      printWelcome(report, tokens, "http://" + config.httpHost() + ":" + config.httpPort());
+      program.close();
+      return 0;
+    }
+    Blastgate.Server server = program.serve(Main.Version.get()); // closes the program if it fails
+    printWelcome(report, tokens, "http://" + config.httpHost() + ":" + server.port());
+    ServeCommand.blockUntilShutdown(server);
+    return 0;
   }
 
   /** Wipes the demo folder, but only one this command made: never a folder it does not know. */

@@ -1,7 +1,7 @@
 package io.blastgate.cli;
 
 import io.blastgate.config.AppConfig;
-import io.blastgate.http.ApiServer;
+import io.blastgate.app.Blastgate;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -21,7 +21,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     AppConfig config = AppConfig.forServer(Environment.withDataDir(data.dataDir));
-    ApiServer server = ApiServer.start(config, Main.Version.get());
+    Blastgate.Server server = Blastgate.serve(config, Main.Version.get());
     System.err.printf("blastgate %s serving on http://%s:%d/api/v1 (Ctrl-C stops)%n",
         Main.Version.get(), config.httpHost(), server.port());
     blockUntilShutdown(server);

@@ -106,7 +106,8 @@ public abstract sealed class BlastgateException extends RuntimeException {
     private final List<String> problems;
 
     public InvalidConfiguration(String what, List<String> problems) {
-      super(what + " is not valid: " + String.join("; ", problems), null);
+      super(what + " is not valid (" + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+          + "):\n  - " + String.join("\n  - ", problems), null);
       if (problems.isEmpty()) {
         throw new IllegalArgumentException("an invalid configuration names at least one problem");
       }

@@ -2,7 +2,7 @@ package io.blastgate.http;
 
 import io.blastgate.wire.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.blastgate.app.Services;
+import io.blastgate.services.Services;
 import io.blastgate.auth.Role;
 import io.blastgate.auth.TokenStore;
 import io.javalin.Javalin;

@@ -3,7 +3,7 @@ package io.blastgate.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.blastgate.bench.BenchReport.TargetImpact;
-import io.blastgate.app.Blastgate;
+import io.blastgate.services.Services;
 import io.blastgate.graph.Graph;
 import io.blastgate.testing.TestGraph;
 import java.io.ByteArrayOutputStream;
@@ -39,9 +39,9 @@ class BenchmarkTest {
             .withOutput(dir.resolve("report.json"));
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-    Blastgate program = Blastgate.over(graph, Benchmark.config(opts, dir.resolve("unused"), 1L << 20));
+    Services services = Services.over(graph, Benchmark.config(opts, dir.resolve("unused"), 1L << 20));
 
-    BenchReport r = Benchmark.run(opts, program, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    BenchReport r = Benchmark.run(opts, services, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     assertThat(r.generation().entities()).isEqualTo(NODES);
     assertThat(r.importFigures().entities()).isEqualTo(NODES);

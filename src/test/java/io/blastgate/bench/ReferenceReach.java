@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * The workloads a blast radius reaches, computed in memory from a small bundle straight from the
- * definition in {@code model.md}: an independent answer to compare the graph's against.
+ * definition in {@code graph-model/README.md}: an independent answer to compare the graph's against.
  */
 final class ReferenceReach {
   private final Map<String, List<String>> reverse = new HashMap<>();

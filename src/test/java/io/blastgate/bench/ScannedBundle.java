@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * A small bundle read whole for assertions: its entities by id, and every problem it has against the
- * rules of {@code bundle.md} and the vocabulary of {@code graph-model/model.yaml}. Test sizes only.
+ * rules of {@code importers/bundle/README.md} and the vocabulary of {@code graph-model/model.yaml}. Test sizes only.
  */
 final class ScannedBundle {
   private static final Map<Label, Set<String>> FIELDS =

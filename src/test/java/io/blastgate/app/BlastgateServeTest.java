@@ -1,4 +1,4 @@
-package io.blastgate.http;
+package io.blastgate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The way main starts the API: from the configuration, with an embedded graph, cleaning up on failure. */
-class ApiServerTest {
+class BlastgateServeTest {
 
   @Test
   void startsFromTheConfigurationAndAFailedStartReleasesTheGraph(@TempDir Path dir) throws Exception {
@@ -33,7 +33,7 @@ class ApiServerTest {
             "BLASTGATE_HTTP_PORT", "0",
             "BLASTGATE_TOKENS_FILE", tokensFile.toString());
 
-    try (ApiServer server = ApiServer.start(AppConfig.forServer(env), "0.1.0")) {
+    try (Blastgate.Server server = Blastgate.serve(AppConfig.forServer(env), "0.1.0")) {
       HttpClient client = HttpClient.newHttpClient();
       URI base = URI.create("http://127.0.0.1:" + server.port());
       HttpResponse<String> health =
@@ -54,7 +54,7 @@ class ApiServerTest {
               "BLASTGATE_NEO4J_PAGECACHE", "16m",
               "BLASTGATE_HTTP_PORT", Integer.toString(server.port()),
               "BLASTGATE_TOKENS_FILE", tokensFile.toString());
-      assertThatThrownBy(() -> ApiServer.start(AppConfig.forServer(clash), "0.1.0"))
+      assertThatThrownBy(() -> Blastgate.serve(AppConfig.forServer(clash), "0.1.0"))
           .isInstanceOf(RuntimeException.class);
       // Its data folder is free again: the embedded Neo4j of the failed start was shut down.
       try (GraphConnection again = GraphConnection.open(AppConfig.fromEnvironment(clash).graphSettings())) {

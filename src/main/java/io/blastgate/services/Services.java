@@ -1,6 +1,7 @@
-package io.blastgate.app;
+package io.blastgate.services;
 
 import io.blastgate.blastradius.BlastRadiusService;
+import io.blastgate.config.AppConfig;
 import io.blastgate.entities.EntityService;
 import io.blastgate.graph.Graph;
 import io.blastgate.importer.BundleImporter;
@@ -8,8 +9,10 @@ import io.blastgate.importer.ImportSettings;
 import java.util.Objects;
 
 /**
- * Every feature's service over one graph, built by {@link Blastgate}. Add a feature's service here and
- * in {@link #over}; the edges (HTTP routes, commands) take it from here.
+ * Every feature's service over one graph, with the settings the configuration gives them: the one
+ * place where features are constructed. The composition root ({@code app.Blastgate}) builds them for
+ * the program, the tests over their own graph. Add a feature's service here and in {@link #over}; the
+ * edges (HTTP routes, commands) take it from here.
  */
 public record Services(
     Graph graph, EntityService entities, BlastRadiusService blastRadius, BundleImporter importer) {
@@ -20,13 +23,14 @@ public record Services(
     Objects.requireNonNull(importer, "importer");
   }
 
-  /** The services over {@code graph}, blast radii bounded by {@code maxHops}, imports as {@code imports}. */
-  static Services over(Graph graph, int maxHops, ImportSettings imports) {
+  /** The services over {@code graph}, with the settings of {@code config}. */
+  public static Services over(Graph graph, AppConfig config) {
     return new Services(
         graph,
         new EntityService(graph),
-        new BlastRadiusService(graph, maxHops),
-        new BundleImporter(graph, imports));
+        new BlastRadiusService(graph, config.maxHops()),
+        // No configuration key sets how imports run yet; a command may override it per run.
+        new BundleImporter(graph, ImportSettings.defaults()));
   }
 
   /** The same services, with imports run under other settings (a command's options). */
