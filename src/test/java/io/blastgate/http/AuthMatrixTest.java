@@ -14,9 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * For every route the router holds (so a new route is covered without touching this test): no token
@@ -25,22 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 class AuthMatrixTest {
   private static final String UNDECLARED = "/api/v1/undeclared";
-  private static TestApi api;
 
-  @BeforeAll
-  static void start() {
-    api =
-        TestApi.start(
-            TestGraph.connection().graph(),
-            1 << 20,
-            8 << 20,
-            config -> config.routes.get(UNDECLARED, ctx -> ctx.result("must never be served")));
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @RegisterExtension
+  static final TestApi api =
+      TestApi.onTestGraph()
+          .withConfig(config -> config.routes.get(UNDECLARED, ctx -> ctx.result("must never be served")));
 
   /** Every HTTP endpoint of the running app, with its ApiRoute (null when registered otherwise). */
   private static List<Endpoint> endpoints() {

@@ -10,27 +10,16 @@ import io.blastgate.testing.TestGraph;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The worked example of model.md, asked over real HTTP: the exact answer the spec gives. */
+/** The worked example of graph-model/README.md, asked over real HTTP: the exact answer the spec gives. */
 @ExtendWith(TestGraph.class)
 class BlastRadiusApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(TestGraph.connection().graph());
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @RegisterExtension static final TestApi api = TestApi.onTestGraph();
 
   @BeforeEach
   void seed(Graph graph) {

@@ -19,10 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -32,12 +32,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestGraph.class)
 class ContractTest {
   private static OpenApiInteractionValidator validator;
-  private static TestApi api;
+  @RegisterExtension static final TestApi api = TestApi.onTestGraph();
 
   @BeforeAll
   static void start() throws IOException {
     validator = validator();
-    api = TestApi.start(TestGraph.connection().graph());
   }
 
   static synchronized OpenApiInteractionValidator validator() throws IOException {
@@ -48,11 +47,6 @@ class ContractTest {
               .build();
     }
     return validator;
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
   }
 
   @BeforeEach

@@ -13,27 +13,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** GET /api/v1/entities over real HTTP against the seeded worked example. */
 @ExtendWith(TestGraph.class)
 class EntitiesApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(TestGraph.connection().graph());
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @RegisterExtension static final TestApi api = TestApi.onTestGraph();
 
   @BeforeEach
   void seed(Graph graph) {

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.blastgate.graph.Graph;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -19,13 +20,16 @@ import org.neo4j.driver.GraphDatabase;
 /** A graph that does not answer: a real driver pointed at a closed loopback port. */
 class GraphDownTest {
   private static Driver driver;
-  private static TestApi api;
 
-  @BeforeAll
-  static void start() throws IOException {
+  @RegisterExtension static final TestApi api = TestApi.on(GraphDownTest::graphThatDoesNotAnswer);
+
+  /** A real driver pointed at a loopback port that nothing listens on. */
+  private static Graph graphThatDoesNotAnswer() {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     driver =
         GraphDatabase.driver(
@@ -35,12 +39,11 @@ class GraphDownTest {
                 .withMaxTransactionRetryTime(0, TimeUnit.MILLISECONDS)
                 .withConnectionTimeout(2, TimeUnit.SECONDS)
                 .build());
-    api = TestApi.start(new Graph(driver, "neo4j", Duration.ofSeconds(5)));
+    return new Graph(driver, "neo4j", Duration.ofSeconds(5));
   }
 
   @AfterAll
-  static void stop() {
-    api.close();
+  static void closeDriver() {
     driver.close();
   }
 

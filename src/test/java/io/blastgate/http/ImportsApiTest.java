@@ -12,26 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Imports over real HTTP: what a SOAR playbook or an inventory script does. */
 @ExtendWith(TestGraph.class)
 class ImportsApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static TestApi api;
-
-  @BeforeAll
-  static void start() {
-    api = TestApi.start(TestGraph.connection().graph());
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @RegisterExtension static final TestApi api = TestApi.onTestGraph();
 
   @Test
   void aBundleImportedOverHttpIsWhatTheBlastRadiusThenSees() throws Exception {

@@ -23,9 +23,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** The error model of api/problems.md, over real HTTP: shape, request ids, 404/405/413/500, no leaks. */
@@ -33,42 +32,32 @@ class ProblemsTest {
   static final int MAX_BODY = 1024;
   static final int MAX_UPLOAD = 64 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static TestApi api;
 
   record Echo(String name, int count) {}
 
-  @BeforeAll
-  static void start() {
-    api =
-        TestApi.start(
-            TestGraph.connection().graph(),
-            MAX_BODY,
-            MAX_UPLOAD,
-            bodies ->
-                List.of(
-                    ApiRoute.post("/api/v1/test/json", Role.VIEWER, ApiRoute.Body.JSON,
-                        ctx -> ctx.json(bodies.readJson(ctx, Echo.class))),
-                    ApiRoute.post("/api/v1/test/framework-body", Role.VIEWER, ApiRoute.Body.JSON,
-                        ctx -> ctx.result(Integer.toString(ctx.body().length()))),
-                    ApiRoute.post("/api/v1/test/upload", Role.IMPORTER, ApiRoute.Body.UPLOAD,
-                        ctx -> {
-                          try (SpooledUpload upload =
-                              bodies.spoolUpload(ctx, Set.of("application/json", "application/zip"))) {
-                            ctx.result(upload.bytes() + " " + upload.mediaType() + " "
-                                + upload.file().getFileName().toString().endsWith(".zip"));
-                          }
-                        }),
-                    ApiRoute.get("/api/v1/test/boom", Role.VIEWER,
-                        ctx -> {
-                          throw new IllegalStateException("secret internal message password=hunter2");
-                        })),
-            config -> {});
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @RegisterExtension
+  static final TestApi api =
+      TestApi.onTestGraph()
+          .withLimits(MAX_BODY, MAX_UPLOAD)
+          .withRoutes(
+              bodies ->
+                  List.of(
+                      ApiRoute.post("/api/v1/test/json", Role.VIEWER, ApiRoute.Body.JSON,
+                          ctx -> ctx.json(bodies.readJson(ctx, Echo.class))),
+                      ApiRoute.post("/api/v1/test/framework-body", Role.VIEWER, ApiRoute.Body.JSON,
+                          ctx -> ctx.result(Integer.toString(ctx.body().length()))),
+                      ApiRoute.post("/api/v1/test/upload", Role.IMPORTER, ApiRoute.Body.UPLOAD,
+                          ctx -> {
+                            try (SpooledUpload upload =
+                                bodies.spoolUpload(ctx, Set.of("application/json", "application/zip"))) {
+                              ctx.result(upload.bytes() + " " + upload.mediaType() + " "
+                                  + upload.file().getFileName().toString().endsWith(".zip"));
+                            }
+                          }),
+                      ApiRoute.get("/api/v1/test/boom", Role.VIEWER,
+                          ctx -> {
+                            throw new IllegalStateException("secret internal message password=hunter2");
+                          })));
 
   @Test
   void aProblemHasEveryFieldAndTheRequestIdOfItsHeader() throws IOException {

@@ -1,16 +1,17 @@
 package io.blastgate.http;
 
-import io.blastgate.app.Blastgate;
-import io.blastgate.app.Services;
 import io.blastgate.auth.GeneratedToken;
 import io.blastgate.auth.Role;
 import io.blastgate.auth.TokenEntry;
 import io.blastgate.auth.TokenStore;
 import io.blastgate.config.AppConfig;
 import io.blastgate.graph.Graph;
+import io.blastgate.services.Services;
+import io.blastgate.testing.TestGraph;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,40 +25,73 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The real app from {@link HttpApp#create} on a random loopback port, with one token per role and,
- * per role, a token holding every other role but that one (and not admin), reached with the JDK's
- * HTTP client.
+ * The real app from {@link HttpApp#create}, with the program's services ({@link Services#over}) over a graph, served on a random
+ * loopback port for the whole test class, with one token per role and, per role, a token holding every
+ * other role but that one (and not admin), reached with the JDK's HTTP client. A test class declares it
+ * once, and it starts before the class's tests and stops after them:
+ *
+ * <pre>{@code @RegisterExtension static final TestApi api = TestApi.onTestGraph();}</pre>
  */
-final class TestApi implements AutoCloseable {
+final class TestApi implements BeforeAllCallback, AfterAllCallback {
   static final String VERSION = "0.1.0-test";
 
-  final Javalin app;
-  final URI base;
-  final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final Map<String, String> tokens;
+  private final Supplier<Graph> graph;
+  private final long maxBody;
+  private final long maxUpload;
+  private final Function<Bodies, List<ApiRoute>> moreRoutes;
+  private final Consumer<JavalinConfig> extra;
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  private TestApi(Javalin app, Map<String, String> tokens) {
-    this.app = app;
-    this.base = URI.create("http://127.0.0.1:" + app.port());
-    this.tokens = tokens;
-  }
+  Javalin app;
+  URI base;
+  private Map<String, String> tokens;
 
-  static TestApi start(Graph graph) {
-    return start(graph, 1 << 20, 8 << 20, config -> {});
-  }
-
-  static TestApi start(Graph graph, long maxBody, long maxUpload, Consumer<JavalinConfig> extra) {
-    return start(graph, maxBody, maxUpload, bodies -> List.of(), extra);
-  }
-
-  static TestApi start(
-      Graph graph,
+  private TestApi(
+      Supplier<Graph> graph,
       long maxBody,
       long maxUpload,
       Function<Bodies, List<ApiRoute>> moreRoutes,
       Consumer<JavalinConfig> extra) {
+    this.graph = graph;
+    this.maxBody = maxBody;
+    this.maxUpload = maxUpload;
+    this.moreRoutes = moreRoutes;
+    this.extra = extra;
+  }
+
+  /** The API over the suite's Neo4j ({@link TestGraph}), with the default body limits. */
+  static TestApi onTestGraph() {
+    return on(() -> TestGraph.connection().graph());
+  }
+
+  /** The API over the graph the supplier gives when the class starts. */
+  static TestApi on(Supplier<Graph> graph) {
+    return new TestApi(graph, 1 << 20, 8 << 20, bodies -> List.of(), config -> {});
+  }
+
+  /** With these body limits (JSON bodies, uploads). */
+  TestApi withLimits(long maxBody, long maxUpload) {
+    return new TestApi(graph, maxBody, maxUpload, moreRoutes, extra);
+  }
+
+  /** With routes of the test's own, declared as the app declares its routes. */
+  TestApi withRoutes(Function<Bodies, List<ApiRoute>> routes) {
+    return new TestApi(graph, maxBody, maxUpload, routes, extra);
+  }
+
+  /** With a last word on the app's configuration. */
+  TestApi withConfig(Consumer<JavalinConfig> config) {
+    return new TestApi(graph, maxBody, maxUpload, moreRoutes, config);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
     Map<String, String> plain = new LinkedHashMap<>();
     List<TokenEntry> entries = new ArrayList<>();
     for (Role role : Role.values()) {
@@ -65,10 +99,18 @@ final class TestApi implements AutoCloseable {
       EnumSet<Role> others = EnumSet.complementOf(EnumSet.of(role, Role.ADMIN));
       add(plain, entries, "all-but-" + role.wireName(), others);
     }
-    Services services = Blastgate.over(graph, AppConfig.fromEnvironment(Map.of())).services();
+    Services services = Services.over(graph.get(), AppConfig.fromEnvironment(Map.of()));
     HttpSettings settings = new HttpSettings("127.0.0.1", 0, maxBody, maxUpload, VERSION);
-    Javalin app = HttpApp.create(services, TokenStore.of(entries), settings, moreRoutes, extra).start();
-    return new TestApi(app, plain);
+    app = HttpApp.create(services, TokenStore.of(entries), settings, moreRoutes, extra).start();
+    base = URI.create("http://127.0.0.1:" + app.port());
+    tokens = plain;
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (app != null) {
+      app.stop();
+    }
   }
 
   private static void add(Map<String, String> plain, List<TokenEntry> entries, String name, Set<Role> roles) {
@@ -94,7 +136,7 @@ final class TestApi implements AutoCloseable {
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -118,10 +160,5 @@ final class TestApi implements AutoCloseable {
       b.header("Authorization", "Bearer " + token(tokenName));
     }
     return send(b.build());
-  }
-
-  @Override
-  public void close() {
-    app.stop();
   }
 }
