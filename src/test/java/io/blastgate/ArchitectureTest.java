@@ -1,66 +1,174 @@
 package io.blastgate;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The arrows of STYLE.md: model <- graph <- features (importer, blastradius, entities) <- http, cli;
- * config and auth beside them, used by the edge; only graph knows Neo4j's internals and sessions. The
- * plugin runs inside Neo4j: it knows the model and Neo4j's procedure API, and only graph (which
- * registers it in the embedded Neo4j) knows it.
+ * The arrows of docs/architecture.md, which draws them: model and error at the bottom; graph (the
+ * only package that knows Neo4j's driver) above them; the features above graph, using each other only
+ * as {@link #FEATURE_ARROWS} declares; services (the features wired over one graph) above the
+ * features; then the edges, http and wire, bench, the composition root app, and cli on top, which
+ * does not know http. The plugin runs inside Neo4j and knows only the model. The features' tests are
+ * held to the features' arrows, with the few reaches across that {@link #TEST_REACHES} declares.
  */
 class ArchitectureTest {
+  private static final String ROOT = "io.blastgate.";
+
   private static final JavaClasses PROGRAM =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("io.blastgate");
 
+  private static final JavaClasses TESTS =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+          .importPackages("io.blastgate");
+
+  /**
+   * Which feature may use which, besides itself. A feature not named on the right of an arrow is
+   * unknown to the one on the left. (To come: the gate uses the blast radius; every feature writes
+   * the audit.)
+   */
+  static final Map<String, Set<String>> FEATURE_ARROWS =
+      new TreeMap<>(
+          Map.of(
+              "blastradius", Set.of(),
+              "entities", Set.of(),
+              "importer", Set.of("importer.input"),
+              "importer.input", Set.of()));
+
+  /**
+   * What tests of a feature may use beyond the feature's own arrows (and the shared {@code testing}
+   * helpers): the blast radius's tests load their scenarios with the importer and draw a synthetic
+   * organisation from the benchmark's generator.
+   */
+  static final Map<String, Set<String>> TEST_REACHES =
+      Map.of("blastradius", Set.of("importer", "bench"));
+
   @Test
-  void dependenciesPointOneWay() {
-    layeredArchitecture()
+  void layersPointOneWay() {
+    layers().check(PROGRAM);
+  }
+
+
+  private static com.tngtech.archunit.library.Architectures.LayeredArchitecture layers() {
+    return layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
         .optionalLayer("Model").definedBy("io.blastgate.model..")
+        .optionalLayer("Error").definedBy("io.blastgate.error..")
         .optionalLayer("Plugin").definedBy("io.blastgate.plugin..")
         .optionalLayer("Graph").definedBy("io.blastgate.graph..")
         .optionalLayer("Config").definedBy("io.blastgate.config..")
         .optionalLayer("Auth").definedBy("io.blastgate.auth..")
-        .optionalLayer("Features")
-        .definedBy("io.blastgate.importer..", "io.blastgate.blastradius..", "io.blastgate.entities..")
-        .optionalLayer("Bench").definedBy("io.blastgate.bench..")
+        .optionalLayer("Features").definedBy(featurePackages())
+        .optionalLayer("Services").definedBy("io.blastgate.services..")
+        .optionalLayer("Wire").definedBy("io.blastgate.wire..")
         .optionalLayer("Http").definedBy("io.blastgate.http..")
+        .optionalLayer("Bench").definedBy("io.blastgate.bench..")
+        .optionalLayer("App").definedBy("io.blastgate.app..")
         .optionalLayer("Cli").definedBy("io.blastgate.cli..")
         .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("App").mayOnlyBeAccessedByLayers("Cli", "Bench")
+        .whereLayer("Bench").mayOnlyBeAccessedByLayers("Cli")
+        .whereLayer("Http").mayOnlyBeAccessedByLayers("App")
+        .whereLayer("Wire").mayOnlyBeAccessedByLayers("Http", "Cli")
+        .whereLayer("Services").mayOnlyBeAccessedByLayers("Http", "App", "Bench", "Cli")
+        .whereLayer("Features")
+        .mayOnlyBeAccessedByLayers("Services", "Wire", "Http", "Bench", "App", "Cli")
+        .whereLayer("Auth").mayOnlyBeAccessedByLayers("Http", "App", "Cli")
+        .whereLayer("Config").mayOnlyBeAccessedByLayers("Services", "Http", "Bench", "App", "Cli")
+        .whereLayer("Graph")
+        .mayOnlyBeAccessedByLayers("Features", "Config", "Services", "Http", "Bench", "App")
         .whereLayer("Plugin").mayOnlyBeAccessedByLayers("Graph")
         .whereLayer("Plugin").mayOnlyAccessLayers("Model")
-        .whereLayer("Http").mayOnlyBeAccessedByLayers("Cli")
-        .whereLayer("Bench").mayOnlyBeAccessedByLayers("Cli")
-        .whereLayer("Features").mayOnlyBeAccessedByLayers("Http", "Cli", "Bench")
-        .whereLayer("Config").mayOnlyBeAccessedByLayers("Http", "Cli", "Bench")
-        .whereLayer("Auth").mayOnlyBeAccessedByLayers("Http", "Cli")
-        .whereLayer("Graph").mayOnlyBeAccessedByLayers("Features", "Config", "Http", "Cli", "Bench")
+        .whereLayer("Model").mayOnlyAccessLayers("Model")
+        .whereLayer("Error").mayOnlyAccessLayers("Error");
+  }
+
+  @Test
+  void featuresUseEachOtherOnlyAsDeclared() {
+    featureArrows(PROGRAM, FEATURE_ARROWS, Map.of());
+  }
+
+  @Test
+  void testsOfAFeatureReachAcrossOnlyAsDeclared() {
+    featureArrows(TESTS, FEATURE_ARROWS, TEST_REACHES);
+  }
+
+  /**
+   * For each feature: no class of it depends on another feature, nor on a package above the
+   * features, unless an arrow (or, for tests, a declared reach) allows it.
+   */
+  private static void featureArrows(
+      JavaClasses classes, Map<String, Set<String>> arrows, Map<String, Set<String>> reaches) {
+    List<String> above = List.of("services", "wire", "http", "bench", "app", "cli");
+    arrows.forEach(
+        (feature, allowed) -> {
+          List<String> forbidden = new ArrayList<>();
+          for (String other : arrows.keySet()) {
+            if (!other.equals(feature) && !allowed.contains(other) && !reaches.getOrDefault(feature, Set.of()).contains(other)) {
+              forbidden.add(pattern(other));
+            }
+          }
+          for (String edge : above) {
+            if (!reaches.getOrDefault(feature, Set.of()).contains(edge)) {
+              forbidden.add(ROOT + edge + "..");
+            }
+          }
+          noClasses()
+              .that()
+              .resideInAPackage(ROOT + feature)
+              .should()
+              .dependOnClassesThat()
+              .resideInAnyPackage(forbidden.toArray(String[]::new))
+              .allowEmptyShould(true)
+              .as(feature + " uses no other feature but " + allowed + " and no edge"
+                  + (reaches.containsKey(feature) ? " (its tests also " + reaches.get(feature) + ")" : ""))
+              .check(classes);
+        });
+  }
+
+  @Test
+  void theCommandLineDoesNotKnowHttp() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.blastgate.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.blastgate.http..")
         .check(PROGRAM);
   }
 
   @Test
-  void onlyTheGraphPackageOpensSessionsOrStartsNeo4j() {
+  void onlyTheGraphPackageAndThePluginKnowNeo4j() {
     noClasses()
         .that()
         .resideOutsideOfPackages("io.blastgate.graph..", "io.blastgate.plugin..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.neo4j.dbms..", "org.neo4j.configuration..", "org.neo4j.kernel..", "org.neo4j.graphdb..")
-        .orShould()
-        .dependOnClassesThat()
-        .haveFullyQualifiedName("org.neo4j.driver.Session")
-        .orShould()
-        .dependOnClassesThat()
-        .haveFullyQualifiedName("org.neo4j.driver.Driver")
+        .resideInAPackage("org.neo4j..")
+        .check(PROGRAM);
+  }
+
+  @Test
+  void theModelAndTheErrorsArePlainJava() {
+    classes()
+        .that()
+        .resideInAnyPackage("io.blastgate.model", "io.blastgate.error")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "io.blastgate.model", "io.blastgate.error")
         .check(PROGRAM);
   }
 
@@ -86,4 +194,15 @@ class ArchitectureTest {
         .resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "picocli..", "me.tongfei..")
         .check(PROGRAM);
   }
+
+  /** A feature's package; a feature that has sub-features (importer.input) is its own package only. */
+  private static String pattern(String feature) {
+    boolean hasSubFeature = FEATURE_ARROWS.keySet().stream().anyMatch(f -> f.startsWith(feature + "."));
+    return ROOT + feature + (hasSubFeature ? "" : "..");
+  }
+
+  private static String[] featurePackages() {
+    return FEATURE_ARROWS.keySet().stream().map(f -> ROOT + f + "..").toArray(String[]::new);
+  }
+
 }
