@@ -1,5 +1,5 @@
-// The whole blast radius of model.md in one statement, computed inside Neo4j by the blastgate plugin
-// (io.blastgate.plugin.BlastRadiusProcedure): the same answer as the other files of this folder, which
+// The whole blast radius (graph-model/README.md) in one statement, computed inside Neo4j by the
+// blastgate plugin (io.blastgate.plugin.BlastRadiusProcedure): the same answer as the other files of this folder, which
 // are used when the plugin is not installed. Walks the traversals dependent_identities,
 // direct_workloads_of_credential, direct_workloads_of_identity, dependants, ownership and
 // shared_secret_reach of graph-model/model.yaml.

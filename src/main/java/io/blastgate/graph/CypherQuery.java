@@ -6,7 +6,7 @@ package io.blastgate.graph;
  * EXPLAIN} on every statement.
  */
 public interface CypherQuery {
-  /** The file under {@code cypher/queries/}, e.g. {@code blastradius/direct-workloads-of-credential.cypher}. */
+  /** The file under {@code cypher/queries/}, e.g. {@code blastradius/workloads-using-credential.cypher}. */
   String file();
 
   /** The name that logs and metrics use: the file without its extension. */

@@ -1,7 +1,9 @@
 /**
- * The only package that touches Neo4j: the embedded database, the driver, the named Cypher files and
- * the schema migrations. Features reach the graph through {@link io.blastgate.graph.Graph} with a
- * {@link io.blastgate.graph.CypherQuery}; they never see the driver's session or a Cypher string.
- * Depends on {@code model} only.
+ * The only package that touches Neo4j through the driver: the embedded database, the connection, the
+ * named Cypher files and the schema migrations. Features reach the graph through {@link
+ * io.blastgate.graph.Graph} with a {@link io.blastgate.graph.CypherQuery} and read what it returns as
+ * {@link io.blastgate.graph.Row}s; they never see the driver's session, records, values or a Cypher
+ * string. Its failures are {@code error.BlastgateException}s (graph unavailable, conflict). Depends on
+ * {@code model}, {@code error} and {@code plugin} (whose procedures the embedded Neo4j registers).
  */
 package io.blastgate.graph;

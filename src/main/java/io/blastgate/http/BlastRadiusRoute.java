@@ -8,7 +8,7 @@ import io.javalin.http.Handler;
 
 /**
  * {@code GET /api/v1/blast-radius?target=ID[&max_hops=N]}: what would break if the target were
- * contained (model.md). 404 for an id nothing has, 400 for an owner (owners are not contained). A graph
+ * contained (graph-model/README.md). 404 for an id nothing has, 400 for an owner (owners are not contained). A graph
  * that cannot answer in full is a 503, never a smaller answer.
  */
 final class BlastRadiusRoute implements Handler {

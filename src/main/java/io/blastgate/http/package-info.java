@@ -1,8 +1,10 @@
 /**
  * The HTTP API (api/openapi.yaml): one factory, {@link io.blastgate.http.HttpApp#create}, builds the
- * fully wired, unstarted Javalin app from its services; the program's main and every HTTP test call it.
- * It owns authentication and roles per route, the request id, the one problem+json error mapper, body
- * size limits and the JSON rendering. The only package besides {@code cli} that knows Javalin; depends
- * on {@code auth}, {@code config}, {@code graph}, {@code model} and the features.
+ * fully wired, unstarted Javalin app from the program's services; the composition root ({@code app})
+ * and every HTTP test call it. It owns authentication and roles per route, the request id, the one
+ * problem+json error mapper (which answers every {@code error.BlastgateException} in one way), body
+ * size limits, and renders the {@code wire} shapes. The only package besides {@code cli} that knows
+ * Javalin; depends on {@code services}, {@code wire}, {@code auth}, {@code config}, {@code graph},
+ * {@code model}, {@code error} and the features; only {@code app} uses it.
  */
 package io.blastgate.http;

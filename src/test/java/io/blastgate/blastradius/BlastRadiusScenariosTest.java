@@ -37,7 +37,7 @@ import io.blastgate.blastradius.BlastRadiusService.Engine;
 
 /**
  * Every named scenario of fixtures/scenarios, imported through the real importer into a real Neo4j, and
- * every target its expected.json names: the answer must be exactly the expected one (model.md).
+ * every target its expected.json names: the answer must be exactly the expected one (graph-model/README.md).
  */
 @ExtendWith(TestGraph.class)
 class BlastRadiusScenariosTest {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** Test data written by test-only Cypher files under {@code cypher/queries/test/}. */
 public enum Seed implements CypherQuery {
-  /** The worked example of model.md with provenance, plus stripe-named entities and person:ana. */
+  /** The worked example of graph-model/README.md with provenance, plus stripe-named entities and person:ana. */
   ENTITIES("test/seed-entities.cypher");
 
   private final String file;

@@ -1,4 +1,4 @@
-// Seeds the worked example of model.md (as an importer would write it: the Entity label, provenance
+// Seeds the worked example of graph-model/README.md (as an importer would write it: the Entity label, provenance
 // on every node and relationship, datetimes in UTC), plus more stripe-named entities for search and
 // paging, and person:ana, a member of team:payments.
 // params: (none)
