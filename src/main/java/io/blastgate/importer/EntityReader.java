@@ -3,6 +3,7 @@ package io.blastgate.importer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.blastgate.model.Label;
 import io.blastgate.model.RelType;
+import io.blastgate.model.file.GraphModel;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -214,7 +215,7 @@ final class EntityReader {
     }
 
     private void references(Field.Reference field, JsonNode value, String id, String kind, List<ParsedEntity.Ref> refs) {
-      Vocabulary.RelSpec rel = field.rel();
+      GraphModel.Relationship rel = field.rel();
       if (rel.fromKind().isPresent() && kind != null && !rel.fromKind().get().equals(kind)) {
         error(field.name(), -1, "only " + label.cypherName().toLowerCase() + "s of kind "
             + rel.fromKind().get() + " may have '" + field.name() + "'; this one is a " + kind);
@@ -230,9 +231,9 @@ final class EntityReader {
       items(field.name(), value, (target, i) -> reference(rel, target, i, id, refs));
     }
 
-    private void reference(Vocabulary.RelSpec rel, String target, int item, String id, List<ParsedEntity.Ref> refs) {
+    private void reference(GraphModel.Relationship rel, String target, int item, String id, List<ParsedEntity.Ref> refs) {
       if (rel.type() == RelType.DEPENDS_ON && target.equals(id)) {
-        error(rel.field(), item, "'" + id + "' cannot depend on itself; remove it from '" + rel.field() + "'");
+        error(rel.bundleField(), item, "'" + id + "' cannot depend on itself; remove it from '" + rel.bundleField() + "'");
         return;
       }
       refs.add(new ParsedEntity.Ref(rel, target, item));
