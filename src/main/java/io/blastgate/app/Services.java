@@ -3,7 +3,7 @@ package io.blastgate.app;
 import io.blastgate.blastradius.BlastRadiusService;
 import io.blastgate.entities.EntityService;
 import io.blastgate.graph.Graph;
-import io.blastgate.importer.BundleImporter;
+import io.blastgate.importer.Importer;
 import io.blastgate.importer.ImportSettings;
 import java.util.Objects;
 
@@ -12,7 +12,7 @@ import java.util.Objects;
  * in {@link #over}; the edges (HTTP routes, commands) take it from here.
  */
 public record Services(
-    Graph graph, EntityService entities, BlastRadiusService blastRadius, BundleImporter importer) {
+    Graph graph, EntityService entities, BlastRadiusService blastRadius, Importer importer) {
   public Services {
     Objects.requireNonNull(graph, "graph");
     Objects.requireNonNull(entities, "entities");
@@ -26,11 +26,11 @@ public record Services(
         graph,
         new EntityService(graph),
         new BlastRadiusService(graph, maxHops),
-        new BundleImporter(graph, imports));
+        new Importer(graph, imports));
   }
 
   /** The same services, with imports run under other settings (a command's options). */
   public Services withImportSettings(ImportSettings imports) {
-    return new Services(graph, entities, blastRadius, new BundleImporter(graph, imports));
+    return new Services(graph, entities, blastRadius, new Importer(graph, imports));
   }
 }

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>Memory stays bounded whatever the bundle's size: the first pass streams the input and keeps an
  * index of ids and the references not yet resolved; the second streams it again and writes batches.
  */
-public final class BundleImporter {
-  private static final Logger LOG = LoggerFactory.getLogger(BundleImporter.class);
+public final class Importer {
+  private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
   private static final String BUNDLE_JSON = "bundle.json";
 
   /**
@@ -43,7 +43,7 @@ public final class BundleImporter {
   private final EntityReader reader;
   private final Vocabulary vocabulary;
 
-  public BundleImporter(Graph graph, ImportSettings settings) {
+  public Importer(Graph graph, ImportSettings settings) {
     this.graph = Objects.requireNonNull(graph, "graph");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.vocabulary = Vocabulary.get();
