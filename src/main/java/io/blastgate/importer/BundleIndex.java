@@ -1,6 +1,8 @@
 package io.blastgate.importer;
 
 import io.blastgate.graph.Graph;
+import io.blastgate.importer.input.Locations;
+import io.blastgate.importer.input.Problems;
 import io.blastgate.model.Label;
 import io.blastgate.model.file.GraphModel;
 import java.util.ArrayList;

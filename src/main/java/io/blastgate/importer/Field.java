@@ -26,7 +26,7 @@ sealed interface Field {
   /** The id (or, unless {@code single}, ids) of the entities a relationship points to. */
   record Reference(String name, GraphModel.Relationship rel, boolean single) implements Field {}
 
-  /** Whether a CSV cell of this field is split on '|'. */
+  /** Whether this field holds a list (a CSV cell of it is split on '|'). */
   default boolean listValued() {
     return switch (this) {
       case Text t -> false;

@@ -2,6 +2,8 @@ package io.blastgate.importer;
 
 import io.blastgate.error.BlastgateException.Conflict;
 import io.blastgate.graph.Graph;
+import io.blastgate.importer.input.Problems;
+import io.blastgate.importer.input.SourceInput;
 import io.blastgate.model.Label;
 import io.blastgate.model.RelType;
 import java.io.IOException;
@@ -56,7 +58,7 @@ final class GraphWriter {
     this.isNew = isNew;
   }
 
-  Counts write(BundleInput input, Expected expected) {
+  Counts write(SourceInput input, Expected expected) {
     try {
       return write(input, expected, isNew);
     } catch (Conflict e) {
@@ -68,7 +70,7 @@ final class GraphWriter {
     }
   }
 
-  private Counts write(BundleInput input, Expected expected, Predicate<String> isNew) {
+  private Counts write(SourceInput input, Expected expected, Predicate<String> isNew) {
     Counts counts = writeAndSync(input, expected, isNew);
     progress.phase("search index", -1);
     try {
@@ -80,7 +82,7 @@ final class GraphWriter {
     return counts;
   }
 
-  private Counts writeAndSync(BundleInput input, Expected expected, Predicate<String> isNew) {
+  private Counts writeAndSync(SourceInput input, Expected expected, Predicate<String> isNew) {
     if (settings.atomic()) {
       return graph.writeTx("import " + source, settings.txTimeout(), tx -> {
         Batches batches = new Batches((query, rows) -> run(tx, query, rows), () -> {});
@@ -102,7 +104,7 @@ final class GraphWriter {
    * look-up, and so is a relationship with such an end: it cannot exist yet (a bundle states each
    * relationship once). The rest are merged with what is there.
    */
-  private Written writeAll(BundleInput input, Batches batches, Expected expected, Predicate<String> isNew) {
+  private Written writeAll(SourceInput input, Batches batches, Expected expected, Predicate<String> isNew) {
     Map<Label, Long> entities = new EnumMap<>(Label.class);
     progress.phase("write nodes", expected.totalEntities());
     stream(input, entity -> {
@@ -138,7 +140,7 @@ final class GraphWriter {
   }
 
   /** Reads the input again; any problem now means it changed since it was validated. */
-  private void stream(BundleInput input, Consumer<ParsedEntity> each) {
+  private void stream(SourceInput input, Consumer<ParsedEntity> each) {
     Problems problems = new Problems(1);
     try {
       input.read((label, position, fields) -> {

@@ -1,5 +1,6 @@
 package io.blastgate.importer;
 
+import io.blastgate.importer.input.CanonicalShape;
 import io.blastgate.model.Label;
 import io.blastgate.model.RelType;
 import io.blastgate.model.file.GraphModel;
@@ -8,14 +9,16 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The model's vocabulary as the canonical bundle uses it: each label's kinds and the fields an entity
  * may carry, with what each holds, and the relationship that each reference field asserts. Built from
  * {@link GraphModel}, the one reader of {@code graph-model/model.yaml}, which already fails when the
- * file and the Java enums disagree, so that a change to the model file cannot half-apply.
+ * file and the Java enums disagree, so that a change to the model file cannot half-apply. It is also
+ * the {@link CanonicalShape} that readers are handed.
  */
-final class Vocabulary {
+final class Vocabulary implements CanonicalShape {
   private final Map<Label, List<String>> kinds;
   private final Map<Label, Map<String, Field>> fields;
 
@@ -40,6 +43,16 @@ final class Vocabulary {
   /** The fields an entity of this label may carry in a bundle, in the model file's order. */
   Map<String, Field> fields(Label label) {
     return fields.get(label);
+  }
+
+  @Override
+  public Set<String> fieldNames(Label label) {
+    return fields.get(label).keySet();
+  }
+
+  @Override
+  public boolean holdsList(Label label, String field) {
+    return fields.get(label).get(field).listValued();
   }
 
   static Vocabulary from(GraphModel model) {
