@@ -1,13 +1,10 @@
-package io.blastgate.importer.input;
+package io.blastgate.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.blastgate.graph.Graph;
-import io.blastgate.importer.ImportMessage;
-import io.blastgate.importer.ImportProgress;
-import io.blastgate.importer.ImportReport;
-import io.blastgate.importer.ImportSettings;
-import io.blastgate.importer.Importer;
+import io.blastgate.importer.input.InputFormat;
+import io.blastgate.importer.input.InputFormats;
 import io.blastgate.testing.TestGraph;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,9 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A new source format is one reader and a registration: {@link RosterFormat}, registered here only,
- * is imported end to end into the real graph, given as it is and inside a .zip, with its problems at
- * its own locations; nothing else of the importer knows it.
+ * A new source format is one reader and a registration: {@link RosterFormat}, registered here only
+ * (through the importer's constructor that takes the formats), is imported end to end into the real
+ * graph, given as it is and inside a .zip, with its problems at its own locations; nothing else of the
+ * importer knows it. (Here, not in {@code importer.input}: tests of the input side may not use the
+ * importer.)
  */
 @ExtendWith(TestGraph.class)
 class NewFormatTest {

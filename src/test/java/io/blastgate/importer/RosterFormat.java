@@ -1,7 +1,11 @@
-package io.blastgate.importer.input;
+package io.blastgate.importer;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.blastgate.importer.input.InputFormat;
+import io.blastgate.importer.input.Locations;
+import io.blastgate.importer.input.Problems;
+import io.blastgate.importer.input.SourceInput;
 import io.blastgate.model.Label;
 import java.io.BufferedReader;
 import java.io.IOException;
