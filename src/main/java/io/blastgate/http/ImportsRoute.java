@@ -1,7 +1,7 @@
 package io.blastgate.http;
 
 import io.blastgate.wire.ImportReportJson;
-import io.blastgate.importer.BundleImporter;
+import io.blastgate.importer.Importer;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
 import io.javalin.http.Context;
@@ -23,10 +23,10 @@ final class ImportsRoute implements Handler {
   private static final Set<String> FORMATS = Set.of("bundle");
   private static final Set<String> MEDIA_TYPES = Set.of("application/json", "application/zip");
 
-  private final BundleImporter importer;
+  private final Importer importer;
   private final Bodies bodies;
 
-  ImportsRoute(BundleImporter importer, Bodies bodies) {
+  ImportsRoute(Importer importer, Bodies bodies) {
     this.importer = importer;
     this.bodies = bodies;
   }
@@ -39,7 +39,7 @@ final class ImportsRoute implements Handler {
           "query parameter 'format' must be one of " + FORMATS + "; got " + Params.quote(format));
     }
     String source = Params.required(ctx, "source");
-    if (!BundleImporter.isValidSourceName(source)) {
+    if (!Importer.isValidSourceName(source)) {
       throw ProblemException.badRequest(
           "query parameter 'source' must be 1 to 128 letters, digits, '.', '_', ':' or '-',"
               + " starting with a letter or digit; got "

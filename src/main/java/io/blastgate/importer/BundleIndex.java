@@ -1,7 +1,10 @@
 package io.blastgate.importer;
 
 import io.blastgate.graph.Graph;
+import io.blastgate.importer.input.Locations;
+import io.blastgate.importer.input.Problems;
 import io.blastgate.model.Label;
+import io.blastgate.model.file.GraphModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -25,7 +28,7 @@ final class BundleIndex {
     }
   }
 
-  private record Pending(String target, Vocabulary.RelSpec rel, Label label, long position, int item) {}
+  private record Pending(String target, GraphModel.Relationship rel, Label label, long position, int item) {}
 
   /** An entity already in the graph; {@code label} is empty when it carries no model label. */
   record GraphEntity(Optional<Label> label, String kind, List<String> sources) {}
@@ -114,7 +117,7 @@ final class BundleIndex {
       GraphEntity target = found.get(p.target());
       if (target == null) {
         error(p, "'" + p.target() + "' exists nowhere: no entity in this bundle or in the graph has this id ('"
-            + p.rel().field() + "' must point to " + targets(p.rel()) + ")");
+            + p.rel().bundleField() + "' must point to " + targets(p.rel()) + ")");
       } else if (source != null && target.sources().equals(List.of(source))) {
         error(p, "'" + p.target() + "' exists only through an earlier import of source '" + source
             + "', which this import replaces; add it to this bundle or remove the reference");
@@ -189,19 +192,19 @@ final class BundleIndex {
         });
   }
 
-  private void check(String target, Vocabulary.RelSpec rel, Label label, long position, int item, Label targetLabel, String targetKind) {
-    String at = where.of(label, position, rel.field(), item);
+  private void check(String target, GraphModel.Relationship rel, Label label, long position, int item, Label targetLabel, String targetKind) {
+    String at = where.of(label, position, rel.bundleField(), item);
     long order = where.order(label, position);
     if (!rel.to().contains(targetLabel)) {
       problems.error(order, at, "'" + target + "' is " + EntityReader.withArticle(targetLabel) + "; '"
-          + rel.field() + "' must point to " + targets(rel));
+          + rel.bundleField() + "' must point to " + targets(rel));
     } else if (rel.toKind().isPresent() && targetKind != null && !rel.toKind().get().equals(targetKind)) {
-      problems.error(order, at, "'" + target + "' is a " + targetKind + "; '" + rel.field()
+      problems.error(order, at, "'" + target + "' is a " + targetKind + "; '" + rel.bundleField()
           + "' must point to " + targets(rel));
     }
   }
 
-  private static String targets(Vocabulary.RelSpec rel) {
+  private static String targets(GraphModel.Relationship rel) {
     List<String> names =
         rel.to().stream().sorted().map(EntityReader::withArticle).collect(Collectors.toList());
     String list = names.size() == 1
@@ -215,6 +218,6 @@ final class BundleIndex {
   }
 
   private void error(Pending p, String message) {
-    problems.error(where.order(p.label(), p.position()), where.of(p.label(), p.position(), p.rel().field(), p.item()), message);
+    problems.error(where.order(p.label(), p.position()), where.of(p.label(), p.position(), p.rel().bundleField(), p.item()), message);
   }
 }

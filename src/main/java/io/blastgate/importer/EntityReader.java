@@ -1,8 +1,14 @@
 package io.blastgate.importer;
 
+import static io.blastgate.importer.input.JsonValues.describe;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.blastgate.importer.input.Locations;
+import io.blastgate.importer.input.Problems;
+import io.blastgate.importer.input.Suggest;
 import io.blastgate.model.Label;
 import io.blastgate.model.RelType;
+import io.blastgate.model.file.GraphModel;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,10 +23,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks one entity of a bundle (a JSON object, or a CSV row turned into one) against the model's
- * vocabulary and converts it to what the graph stores. Every problem is reported, with its location;
- * nothing here needs the rest of the bundle or the graph (references are resolved by {@link
- * BundleIndex}).
+ * Checks one canonical entity (a bundle's JSON object, or what any reader turned its input into)
+ * against the model's vocabulary and converts it to what the graph stores. Every problem is reported,
+ * with its location; nothing here needs the rest of the input or the graph (references are resolved
+ * by {@link BundleIndex}).
  */
 final class EntityReader {
   static final int MAX_ID_LENGTH = 512;
@@ -214,7 +220,7 @@ final class EntityReader {
     }
 
     private void references(Field.Reference field, JsonNode value, String id, String kind, List<ParsedEntity.Ref> refs) {
-      Vocabulary.RelSpec rel = field.rel();
+      GraphModel.Relationship rel = field.rel();
       if (rel.fromKind().isPresent() && kind != null && !rel.fromKind().get().equals(kind)) {
         error(field.name(), -1, "only " + label.cypherName().toLowerCase() + "s of kind "
             + rel.fromKind().get() + " may have '" + field.name() + "'; this one is a " + kind);
@@ -230,9 +236,9 @@ final class EntityReader {
       items(field.name(), value, (target, i) -> reference(rel, target, i, id, refs));
     }
 
-    private void reference(Vocabulary.RelSpec rel, String target, int item, String id, List<ParsedEntity.Ref> refs) {
+    private void reference(GraphModel.Relationship rel, String target, int item, String id, List<ParsedEntity.Ref> refs) {
       if (rel.type() == RelType.DEPENDS_ON && target.equals(id)) {
-        error(rel.field(), item, "'" + id + "' cannot depend on itself; remove it from '" + rel.field() + "'");
+        error(rel.bundleField(), item, "'" + id + "' cannot depend on itself; remove it from '" + rel.bundleField() + "'");
         return;
       }
       refs.add(new ParsedEntity.Ref(rel, target, item));
@@ -252,18 +258,6 @@ final class EntityReader {
   /** A JSON {@code null} means the same as leaving an optional field out. */
   private static boolean present(JsonNode value) {
     return value != null && !value.isNull();
-  }
-
-  static String describe(JsonNode value) {
-    return switch (value.getNodeType()) {
-      case STRING -> "a string";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      case ARRAY -> "an array";
-      case OBJECT, POJO -> "an object";
-      case NULL, MISSING -> "null";
-      case BINARY -> "binary data";
-    };
   }
 
   static String withArticle(Label label) {

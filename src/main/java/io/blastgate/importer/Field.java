@@ -1,5 +1,6 @@
 package io.blastgate.importer;
 
+import io.blastgate.model.file.GraphModel;
 import java.util.List;
 
 /** What one field of a bundle entity may hold; the validator switches over these exhaustively. */
@@ -23,9 +24,9 @@ sealed interface Field {
   record Timestamp(String name) implements Field {}
 
   /** The id (or, unless {@code single}, ids) of the entities a relationship points to. */
-  record Reference(String name, Vocabulary.RelSpec rel, boolean single) implements Field {}
+  record Reference(String name, GraphModel.Relationship rel, boolean single) implements Field {}
 
-  /** Whether a CSV cell of this field is split on '|'. */
+  /** Whether this field holds a list (a CSV cell of it is split on '|'). */
   default boolean listValued() {
     return switch (this) {
       case Text t -> false;

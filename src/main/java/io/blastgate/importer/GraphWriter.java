@@ -2,6 +2,8 @@ package io.blastgate.importer;
 
 import io.blastgate.error.BlastgateException.Conflict;
 import io.blastgate.graph.Graph;
+import io.blastgate.importer.input.Problems;
+import io.blastgate.importer.input.SourceInput;
 import io.blastgate.model.Label;
 import io.blastgate.model.RelType;
 import java.io.IOException;
@@ -13,10 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -27,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * first (one stream), then relationships (another stream, so that every end exists), then the sync
  * that retracts what this source no longer asserts, then the source's record. By default all of it
  * is one transaction; with {@code commitEvery} the batches commit in groups ({@code writers} of them
- * at once, all of a phase before the next phase) and only the sync and the record share the last
- * transaction.
+ * at once, all of a phase before the next phase: {@link PartCommitter}) and only the sync and the
+ * record share the last transaction.
  */
 final class GraphWriter {
   private static final Logger LOG = LoggerFactory.getLogger(GraphWriter.class);
@@ -60,7 +58,7 @@ final class GraphWriter {
     this.isNew = isNew;
   }
 
-  Counts write(BundleInput input, Expected expected) {
+  Counts write(SourceInput input, Expected expected) {
     try {
       return write(input, expected, isNew);
     } catch (Conflict e) {
@@ -72,7 +70,7 @@ final class GraphWriter {
     }
   }
 
-  private Counts write(BundleInput input, Expected expected, Predicate<String> isNew) {
+  private Counts write(SourceInput input, Expected expected, Predicate<String> isNew) {
     Counts counts = writeAndSync(input, expected, isNew);
     progress.phase("search index", -1);
     try {
@@ -84,7 +82,7 @@ final class GraphWriter {
     return counts;
   }
 
-  private Counts writeAndSync(BundleInput input, Expected expected, Predicate<String> isNew) {
+  private Counts writeAndSync(SourceInput input, Expected expected, Predicate<String> isNew) {
     if (settings.atomic()) {
       return graph.writeTx("import " + source, settings.txTimeout(), tx -> {
         Batches batches = new Batches((query, rows) -> run(tx, query, rows), () -> {});
@@ -93,8 +91,8 @@ final class GraphWriter {
       });
     }
     Written written;
-    try (Committer committer = new Committer()) {
-      written = writeAll(input, new Batches(committer::add, committer::drain), expected, isNew);
+    try (PartCommitter parts = new PartCommitter(graph, settings, source, this::run)) {
+      written = writeAll(input, new Batches(parts::add, parts::drain), expected, isNew);
     }
     return graph.writeTx("sync " + source, settings.txTimeout(), tx -> sync(tx, written));
   }
@@ -106,7 +104,7 @@ final class GraphWriter {
    * look-up, and so is a relationship with such an end: it cannot exist yet (a bundle states each
    * relationship once). The rest are merged with what is there.
    */
-  private Written writeAll(BundleInput input, Batches batches, Expected expected, Predicate<String> isNew) {
+  private Written writeAll(SourceInput input, Batches batches, Expected expected, Predicate<String> isNew) {
     Map<Label, Long> entities = new EnumMap<>(Label.class);
     progress.phase("write nodes", expected.totalEntities());
     stream(input, entity -> {
@@ -142,7 +140,7 @@ final class GraphWriter {
   }
 
   /** Reads the input again; any problem now means it changed since it was validated. */
-  private void stream(BundleInput input, Consumer<ParsedEntity> each) {
+  private void stream(SourceInput input, Consumer<ParsedEntity> each) {
     Problems problems = new Problems(1);
     try {
       input.read((label, position, fields) -> {
@@ -240,88 +238,6 @@ final class GraphWriter {
     private void send(ImporterQuery query, List<Map<String, Object>> batch) {
       sink.accept(query, batch);
       progress.advance(batch.size());
-    }
-  }
-
-  /**
-   * commitEvery mode: holds full batches until about commitEvery rows, then hands them, as one
-   * transaction, to one of {@code writers} threads. A phase's parts all commit before the next phase
-   * starts ({@link #drain}), so relationships find their ends. The first failure stops the rest.
-   */
-  private final class Committer implements AutoCloseable {
-    private record Batch(ImporterQuery query, List<Map<String, Object>> rows) {}
-
-    private final List<Batch> held = new ArrayList<>();
-    private long rows;
-    private final int writers = settings.writers();
-    private final ExecutorService pool =
-        Executors.newFixedThreadPool(writers, Thread.ofPlatform().name("import-writer-", 0).daemon().factory());
-    /** One per part being written: at most {@code writers} parts are held beyond the one filling. */
-    private final Semaphore slots = new Semaphore(writers);
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-
-    void add(ImporterQuery query, List<Map<String, Object>> batch) {
-      held.add(new Batch(query, batch));
-      rows += batch.size();
-      if (rows >= settings.commitEvery()) {
-        commit();
-      }
-    }
-
-    void commit() {
-      if (held.isEmpty()) {
-        return;
-      }
-      List<Batch> group = List.copyOf(held);
-      held.clear();
-      rows = 0;
-      // A part that MERGEs relationships is written alone: at once, two would deadlock.
-      int permits = group.stream().anyMatch(b -> b.query().mergesRelationships()) ? writers : 1;
-      slots.acquireUninterruptibly(permits);
-      if (failure.get() != null) {
-        slots.release(permits);
-        rethrow();
-      }
-      pool.execute(() -> {
-        try {
-          graph.writeTx("import " + source + " (part)", settings.txTimeout(), tx -> {
-            group.forEach(b -> run(tx, b.query(), b.rows()));
-            return null;
-          });
-        } catch (RuntimeException | Error e) {
-          failure.compareAndSet(null, e);
-        } finally {
-          slots.release(permits);
-        }
-      });
-    }
-
-    /** Commits what is held and waits for every part; the first failure is thrown here. */
-    void drain() {
-      commit();
-      awaitParts();
-      rethrow();
-    }
-
-    private void awaitParts() {
-      slots.acquireUninterruptibly(writers);
-      slots.release(writers);
-    }
-
-    private void rethrow() {
-      switch (failure.get()) {
-        case null -> {}
-        case RuntimeException e -> throw e;
-        case Error e -> throw e;
-        case Throwable t -> throw new IllegalStateException(t);
-      }
-    }
-
-    /** Waits for the parts still being written, even after a failure: none outlives the import. */
-    @Override
-    public void close() {
-      awaitParts();
-      pool.shutdown();
     }
   }
 }

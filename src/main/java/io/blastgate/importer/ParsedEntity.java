@@ -1,6 +1,7 @@
 package io.blastgate.importer;
 
 import io.blastgate.model.Label;
+import io.blastgate.model.file.GraphModel;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ record ParsedEntity(
   }
 
   /** One reference: field {@code rel}, item {@code item} (-1 for a single-valued field). */
-  record Ref(Vocabulary.RelSpec rel, String target, int item) {}
+  record Ref(GraphModel.Relationship rel, String target, int item) {}
 
   boolean valid() {
     return id != null && kind != null;

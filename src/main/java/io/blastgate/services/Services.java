@@ -4,8 +4,8 @@ import io.blastgate.blastradius.BlastRadiusService;
 import io.blastgate.config.AppConfig;
 import io.blastgate.entities.EntityService;
 import io.blastgate.graph.Graph;
-import io.blastgate.importer.BundleImporter;
 import io.blastgate.importer.ImportSettings;
+import io.blastgate.importer.Importer;
 import java.util.Objects;
 
 /**
@@ -15,7 +15,7 @@ import java.util.Objects;
  * edges (HTTP routes, commands) take it from here.
  */
 public record Services(
-    Graph graph, EntityService entities, BlastRadiusService blastRadius, BundleImporter importer) {
+    Graph graph, EntityService entities, BlastRadiusService blastRadius, Importer importer) {
   public Services {
     Objects.requireNonNull(graph, "graph");
     Objects.requireNonNull(entities, "entities");
@@ -30,11 +30,11 @@ public record Services(
         new EntityService(graph),
         new BlastRadiusService(graph, config.maxHops()),
         // No configuration key sets how imports run yet; a command may override it per run.
-        new BundleImporter(graph, ImportSettings.defaults()));
+        new Importer(graph, ImportSettings.defaults()));
   }
 
   /** The same services, with imports run under other settings (a command's options). */
   public Services withImportSettings(ImportSettings imports) {
-    return new Services(graph, entities, blastRadius, new BundleImporter(graph, imports));
+    return new Services(graph, entities, blastRadius, new Importer(graph, imports));
   }
 }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.blastgate.blastradius.BlastRadius.ImpactedWorkload;
 import io.blastgate.blastradius.BlastRadius.SharedSecret;
 import io.blastgate.graph.Graph;
-import io.blastgate.importer.BundleImporter;
+import io.blastgate.importer.Importer;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
 import io.blastgate.importer.ImportSettings;
@@ -190,7 +190,7 @@ class BlastRadiusScenariosTest {
 
   static void load(Graph graph, Path bundle) {
     ImportReport report =
-        new BundleImporter(graph, ImportSettings.defaults())
+        new Importer(graph, ImportSettings.defaults())
             .importPath(bundle, Optional.empty(), ImportProgress.none());
     assertThat(report.errors()).as("import errors of %s", bundle).isEmpty();
     assertThat(report.status()).isEqualTo(ImportReport.Status.SUCCEEDED);

@@ -39,7 +39,7 @@ class ConcurrentImportsTest {
           @Override
           public void advance(long n) {}
         };
-    BundleImporter importer = new BundleImporter(graph, ImportSettings.defaults());
+    Importer importer = new Importer(graph, ImportSettings.defaults());
     CompletableFuture<ImportReport> first =
         CompletableFuture.supplyAsync(() -> importer.importPath(WORKED, Optional.empty(), holdAtWrite));
     try {

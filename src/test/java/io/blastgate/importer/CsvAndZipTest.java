@@ -27,8 +27,8 @@ class CsvAndZipTest {
 
   @TempDir Path dir;
 
-  private static BundleImporter importer(Graph graph) {
-    return new BundleImporter(graph, ImportSettings.defaults());
+  private static Importer importer(Graph graph) {
+    return new Importer(graph, ImportSettings.defaults());
   }
 
   @Test
@@ -145,7 +145,7 @@ class CsvAndZipTest {
     Path zip = zip("big.zip", Map.of("owners.csv", "id,kind\n" + "team:a,team\n".repeat(10_000)));
     ImportSettings small = ImportSettings.defaults().withMaxZipBytes(50_000);
 
-    ImportReport report = new BundleImporter(graph, small).importPath(zip, Optional.of("x"), ImportProgress.none());
+    ImportReport report = new Importer(graph, small).importPath(zip, Optional.of("x"), ImportProgress.none());
 
     assertThat(report.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("more than 50000 bytes"));
     assertThat(temporaryFolders()).isEmpty();

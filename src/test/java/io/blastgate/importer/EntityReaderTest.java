@@ -3,6 +3,9 @@ package io.blastgate.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.blastgate.importer.input.Locations;
+import io.blastgate.importer.input.Problems;
+import io.blastgate.importer.input.Suggest;
 import io.blastgate.model.Label;
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -47,10 +50,10 @@ class EntityReaderTest {
          "depends_on": ["wl:a", "wl:b", 7, "wl:b"], "uses": "cred:k", "status": true}
         """);
 
-    assertThat(r.problems().errors()).extracting(ImportMessage::location).containsExactly(
+    assertThat(r.problems().errors()).extracting(Problems.Message::location).containsExactly(
         "/workloads/3/criticalty", "/workloads/3/tags", "/workloads/3/kind", "/workloads/3/environment",
         "/workloads/3/status", "/workloads/3/uses", "/workloads/3/depends_on/0", "/workloads/3/depends_on/2");
-    assertThat(r.problems().errors()).extracting(ImportMessage::message).satisfiesExactly(
+    assertThat(r.problems().errors()).extracting(Problems.Message::message).satisfiesExactly(
         m -> assertThat(m).isEqualTo("unknown field 'criticalty' (did you mean 'criticality'?)"),
         m -> assertThat(m).startsWith("unknown field 'tags'"),
         m -> assertThat(m).contains("unknown workload kind 'servce' (did you mean 'service'?)", "service, job"),
@@ -59,18 +62,18 @@ class EntityReaderTest {
         m -> assertThat(m).isEqualTo("'uses' must be an array of strings, got a string"),
         m -> assertThat(m).contains("cannot depend on itself"),
         m -> assertThat(m).contains("must be a non-empty string, got a number"));
-    assertThat(r.problems().warnings()).extracting(ImportMessage::location).containsExactly("/workloads/3/depends_on/3");
+    assertThat(r.problems().warnings()).extracting(Problems.Message::location).containsExactly("/workloads/3/depends_on/3");
   }
 
   @Test
   void checksIdsAndRequiredFields() throws IOException {
     assertThat(read(Label.OWNER, "{\"kind\": \"team\"}").problems().errors())
-        .containsExactly(new ImportMessage("/owners/3/id", "required field 'id' is missing"));
+        .containsExactly(new Problems.Message("/owners/3/id", "required field 'id' is missing"));
     assertThat(read(Label.OWNER, "{\"id\": \"team:\\u0007\", \"kind\": \"team\"}").problems().errors())
-        .extracting(ImportMessage::message).singleElement().asString().contains("control character (U+0007)");
+        .extracting(Problems.Message::message).singleElement().asString().contains("control character (U+0007)");
     assertThat(read(Label.OWNER, "{\"id\": \"" + "x".repeat(513) + "\", \"kind\": \"team\"}").problems().errors())
-        .extracting(ImportMessage::message).singleElement().asString().contains("513 characters");
-    assertThat(read(Label.OWNER, "{\"id\": 12, \"kind\": null}").problems().errors()).extracting(ImportMessage::message)
+        .extracting(Problems.Message::message).singleElement().asString().contains("513 characters");
+    assertThat(read(Label.OWNER, "{\"id\": 12, \"kind\": null}").problems().errors()).extracting(Problems.Message::message)
         .containsExactly("'id' must be a string, got a number", "required field 'kind' is missing");
     assertThat(read(Label.OWNER, "[\"team:a\"]").entity()).isNull();
   }
@@ -78,14 +81,14 @@ class EntityReaderTest {
   @Test
   void onlyPersonsMayBeMembersAndTimestampsNeedAnOffsetAndARealDate() throws IOException {
     Read team = read(Label.OWNER, "{\"id\": \"team:a\", \"kind\": \"team\", \"member_of\": [\"team:b\"]}");
-    assertThat(team.problems().errors()).extracting(ImportMessage::message).singleElement().asString()
+    assertThat(team.problems().errors()).extracting(Problems.Message::message).singleElement().asString()
         .contains("only owners of kind person may have 'member_of'", "team");
 
     Read times = read(Label.CREDENTIAL, """
         {"id": "c", "kind": "secret", "created_at": "2026-01-04 09:00:00Z", "expires_at": "2026-02-29T00:00:00Z",
          "last_used_at": "2026-01-04T09:00"}
         """);
-    assertThat(times.problems().errors()).extracting(ImportMessage::message).satisfiesExactly(
+    assertThat(times.problems().errors()).extracting(Problems.Message::message).satisfiesExactly(
         m -> assertThat(m).contains("is not an RFC 3339 timestamp"),
         m -> assertThat(m).contains("not a real date", "February 29", "2026").doesNotContain("Text '"),
         m -> assertThat(m).contains("the offset (Z or +hh:mm) is missing"));

@@ -35,7 +35,7 @@ class FixtureImportTest {
   @ParameterizedTest
   @MethodSource("validBundles")
   void importsEveryValidBundleWithItsFigures(Path bundle, Graph graph) {
-    ImportReport report = new BundleImporter(graph, ImportSettings.defaults()).importPath(bundle, Optional.empty(), ImportProgress.none());
+    ImportReport report = new Importer(graph, ImportSettings.defaults()).importPath(bundle, Optional.empty(), ImportProgress.none());
 
     assertThat(report.errors()).isEmpty();
     assertThat(report.status()).isEqualTo(ImportReport.Status.SUCCEEDED);
@@ -74,7 +74,7 @@ class FixtureImportTest {
   @Test
   void storesPropertiesAsTheModelSaysSpotChecked(Graph graph) {
     Path bundle = Fixtures.path("scenarios/owners-via-teams/bundle.json");
-    new BundleImporter(graph, ImportSettings.defaults()).importPath(bundle, Optional.empty(), ImportProgress.none());
+    new Importer(graph, ImportSettings.defaults()).importPath(bundle, Optional.empty(), ImportProgress.none());
 
     Map<String, Object> token = GraphSnapshot.node("cred:fraud-api-token");
     assertThat(token)
@@ -105,7 +105,7 @@ class FixtureImportTest {
          "credentials": [{"id": "cred:x", "kind": "ssh_key", "authenticates_as": "id:x",
                           "created_at": "2026-01-04T09:00:00+01:00", "expires_at": null}]}
         """);
-    ImportReport report = new BundleImporter(graph, ImportSettings.defaults()).importPath(bundle, Optional.empty(), ImportProgress.none());
+    ImportReport report = new Importer(graph, ImportSettings.defaults()).importPath(bundle, Optional.empty(), ImportProgress.none());
 
     assertThat(report.status()).isEqualTo(ImportReport.Status.SUCCEEDED);
     assertThat(report.warnings()).extracting(ImportMessage::location).containsExactly("/identities/0/tags/1");
@@ -126,7 +126,7 @@ class FixtureImportTest {
   @MethodSource("invalidBundles")
   void refusesEveryInvalidBundleWithAllItsErrorsAndWritesNothing(String file, Graph graph) {
     long before = GraphSnapshot.count("MATCH (n) RETURN count(n)");
-    ImportReport report = new BundleImporter(graph, ImportSettings.defaults())
+    ImportReport report = new Importer(graph, ImportSettings.defaults())
         .importPath(Fixtures.path("invalid/" + file), Optional.empty(), ImportProgress.none());
 
     assertThat(report.status()).isEqualTo(ImportReport.Status.FAILED);
@@ -141,7 +141,7 @@ class FixtureImportTest {
   @Test
   void refusesTheInvalidCsvFolderAtFileLineAndColumn(Graph graph) {
     Path folder = Fixtures.path("csv/invalid/bad-enum");
-    ImportReport report = new BundleImporter(graph, ImportSettings.defaults()).importPath(folder, Optional.empty(), ImportProgress.none());
+    ImportReport report = new Importer(graph, ImportSettings.defaults()).importPath(folder, Optional.empty(), ImportProgress.none());
 
     assertThat(report.status()).isEqualTo(ImportReport.Status.FAILED);
     JsonNode expected = Fixtures.json(folder.resolve("expected-errors.json")).get("errors");

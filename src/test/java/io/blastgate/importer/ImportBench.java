@@ -23,7 +23,7 @@ public final class ImportBench {
       int credentials = entities / 4;
       BundleGenerator.write(file, teams, identities, credentials, entities - teams - identities - credentials);
       System.out.printf("bundle: %d MiB%n", Files.size(file) >> 20);
-      var importer = new BundleImporter(TestGraph.connection().graph(), ImportSettings.defaults().withCommitEvery(commitEvery));
+      var importer = new Importer(TestGraph.connection().graph(), ImportSettings.defaults().withCommitEvery(commitEvery));
       long[] started = {System.nanoTime()};
       ImportProgress progress = new ImportProgress() {
         @Override

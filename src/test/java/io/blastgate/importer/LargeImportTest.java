@@ -44,7 +44,7 @@ class LargeImportTest {
     };
     ImportSettings settings = ImportSettings.defaults().withBatchSize(1000);
 
-    ImportReport report = new BundleImporter(graph, settings).importPath(bundle, Optional.empty(), recorder);
+    ImportReport report = new Importer(graph, settings).importPath(bundle, Optional.empty(), recorder);
 
     assertThat(report.errors()).isEmpty();
     // Each credential authenticates as an identity, each workload uses a credential and (but the first)

@@ -20,7 +20,7 @@ class MalformedInputTest {
   private ImportReport run(Graph graph, String name, String content) throws IOException {
     Path file = dir.resolve(name);
     Files.writeString(file, content);
-    return new BundleImporter(graph, ImportSettings.defaults()).importPath(file, Optional.empty(), ImportProgress.none());
+    return new Importer(graph, ImportSettings.defaults()).importPath(file, Optional.empty(), ImportProgress.none());
   }
 
   @Test
@@ -65,7 +65,7 @@ class MalformedInputTest {
     assertThat(run(graph, "empty.json", "").errors()).extracting(ImportMessage::message)
         .singleElement().asString().contains("got an empty file");
     assertThat(run(graph, "list.json", "[]").errors()).extracting(ImportMessage::location).containsExactly("");
-    ImportReport missing = new BundleImporter(graph, ImportSettings.defaults())
+    ImportReport missing = new Importer(graph, ImportSettings.defaults())
         .importPath(dir.resolve("nowhere.json"), Optional.empty(), ImportProgress.none());
     assertThat(missing.errors()).containsExactly(new ImportMessage("nowhere.json", "no such file or folder"));
     ImportReport badSource = run(graph, "b.json", "{\"format\": \"blastgate.bundle/v1\", \"source\": \"a@b\"}");
@@ -81,7 +81,7 @@ class MalformedInputTest {
     Path file = dir.resolve("many.json");
     Files.writeString(file, json.append("]}"));
 
-    ImportReport report = new BundleImporter(graph, ImportSettings.defaults().withMaxReportedErrors(10))
+    ImportReport report = new Importer(graph, ImportSettings.defaults().withMaxReportedErrors(10))
         .importPath(file, Optional.empty(), ImportProgress.none());
 
     assertThat(report.errors()).hasSize(10);

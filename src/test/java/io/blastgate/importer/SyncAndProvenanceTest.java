@@ -30,7 +30,7 @@ class SyncAndProvenanceTest {
   }
 
   private static ImportReport run(Graph graph, Path path) {
-    return new BundleImporter(graph, ImportSettings.defaults()).importPath(path, Optional.empty(), ImportProgress.none());
+    return new Importer(graph, ImportSettings.defaults()).importPath(path, Optional.empty(), ImportProgress.none());
   }
 
   @Test
@@ -93,7 +93,7 @@ class SyncAndProvenanceTest {
 
     // The worked example has 16 rows (8 entities, 8 relationships): over a limit of 3, in parts.
     ImportReport parts =
-        new BundleImporter(graph, ImportSettings.defaults().withAtomicRowLimit(3))
+        new Importer(graph, ImportSettings.defaults().withAtomicRowLimit(3))
             .importPath(WORKED, Optional.empty(), ImportProgress.none());
     assertThat(parts.succeeded()).isTrue();
     assertThat(parts.counts()).isEqualTo(atomic.counts());
@@ -210,12 +210,12 @@ class SyncAndProvenanceTest {
 
   @Test
   void anExplicitSourceMustAgreeWithTheBundles(Graph graph) {
-    ImportReport report = new BundleImporter(graph, ImportSettings.defaults())
+    ImportReport report = new Importer(graph, ImportSettings.defaults())
         .importPath(WORKED, Optional.of("something-else"), ImportProgress.none());
 
     assertThat(report.errors()).extracting(ImportMessage::location).containsExactly("/source");
     assertThat(report.errors().get(0).message()).contains("'scenario-worked-example'", "'something-else'");
-    ImportReport invalid = new BundleImporter(graph, ImportSettings.defaults())
+    ImportReport invalid = new Importer(graph, ImportSettings.defaults())
         .importPath(WORKED, Optional.of("me@there"), ImportProgress.none());
     assertThat(invalid.errors()).extracting(ImportMessage::location).containsExactly("source");
     assertThat(GraphSnapshot.count("MATCH (n) WHERE NOT n:Migration RETURN count(n)")).isZero();
@@ -238,7 +238,7 @@ class SyncAndProvenanceTest {
     ImportProgress saboteur = AtPhase.once("write relationships",
         () -> TestGraph.database().executeTransactionally("MATCH (c:Entity {id: 'cred:shared'}) DETACH DELETE c"));
 
-    assertThatThrownBy(() -> new BundleImporter(graph, ImportSettings.defaults()).importPath(v2, Optional.empty(), saboteur))
+    assertThatThrownBy(() -> new Importer(graph, ImportSettings.defaults()).importPath(v2, Optional.empty(), saboteur))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("create-uses");
     GraphSnapshot after = GraphSnapshot.take();
@@ -249,7 +249,7 @@ class SyncAndProvenanceTest {
   @Test
   void commitEveryGivesTheSameGraphAsOneTransaction(Graph graph) {
     ImportSettings batched = ImportSettings.defaults().withBatchSize(40).withCommitEvery(100);
-    ImportReport report = new BundleImporter(graph, batched).importPath(Fixtures.path("demo/acme-org.json"), Optional.empty(), ImportProgress.none());
+    ImportReport report = new Importer(graph, batched).importPath(Fixtures.path("demo/acme-org.json"), Optional.empty(), ImportProgress.none());
     GraphSnapshot inParts = GraphSnapshot.take(GraphSnapshot.RUN_PROPERTIES);
     TestGraph.clear();
     ImportReport atomic = run(graph, Fixtures.path("demo/acme-org.json"));

@@ -54,7 +54,7 @@ class WritePathsTest {
   }
 
   private static ImportReport run(Graph graph, ImportSettings settings, Path bundle, ImportProgress progress) {
-    return new BundleImporter(graph, settings).importPath(bundle, Optional.empty(), progress);
+    return new Importer(graph, settings).importPath(bundle, Optional.empty(), progress);
   }
 
   private static ImportSettings inParts(int writers) {

@@ -1,4 +1,4 @@
-package io.blastgate.importer;
+package io.blastgate.importer.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
@@ -32,21 +33,24 @@ import org.apache.commons.csv.CSVRecord;
  * optional. The header row names JSON fields; list fields are split on '|'; an empty cell is absent.
  * Each row becomes the JSON object the bundle would hold, so both forms share one validator.
  */
-final class CsvFolder implements BundleInput {
+final class CsvFolder implements SourceInput {
   private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final Path folder;
   private final Optional<String> requested;
   private final String folderName;
-  private final Vocabulary vocabulary;
+  private final CanonicalShape shape;
   private final Locations.Csv where = new Locations.Csv();
 
-  CsvFolder(Path folder, Optional<String> requested, String folderName, Vocabulary vocabulary) {
+  /** One column of a file's header: the field it holds, and whether its cells are lists. */
+  private record Column(String field, boolean list) {}
+
+  CsvFolder(Path folder, Optional<String> requested, String folderName, CanonicalShape shape) {
     this.folder = folder;
     this.requested = requested;
     this.folderName = folderName;
-    this.vocabulary = vocabulary;
+    this.shape = shape;
   }
 
   static List<String> fileNames() {
@@ -98,8 +102,8 @@ final class CsvFolder implements BundleInput {
       if (!records.hasNext()) {
         return;
       }
-      String[] fields = header(label, name, records.next(), problems);
-      if (fields == null) {
+      Column[] columns = header(label, name, records.next(), problems);
+      if (columns == null) {
         return;
       }
       while (records.hasNext()) {
@@ -108,13 +112,13 @@ final class CsvFolder implements BundleInput {
         if (record.stream().allMatch(String::isBlank)) {
           continue; // a spreadsheet's empty row
         }
-        if (record.size() > fields.length) {
-          problems.error(where.order(label, line), name + ":" + line + ":" + (fields.length + 1),
-              "this row has " + record.size() + " cells but the header names " + fields.length
+        if (record.size() > columns.length) {
+          problems.error(where.order(label, line), name + ":" + line + ":" + (columns.length + 1),
+              "this row has " + record.size() + " cells but the header names " + columns.length
                   + " columns; the row is skipped");
           continue;
         }
-        visitor.entity(label, line, row(label, fields, record));
+        visitor.entity(label, line, row(columns, record));
       }
     } catch (java.io.UncheckedIOException e) {
       unreadable(name, e.getCause(), problems);
@@ -134,10 +138,10 @@ final class CsvFolder implements BundleInput {
     }
   }
 
-  /** The fields of the header's columns (null for a column to ignore), or null if the file is unusable. */
-  private String[] header(Label label, String name, CSVRecord header, Problems problems) {
-    Map<String, Field> allowed = vocabulary.fields(label);
-    String[] fields = new String[header.size()];
+  /** The header's columns (null for a column to ignore), or null if the file is unusable. */
+  private Column[] header(Label label, String name, CSVRecord header, Problems problems) {
+    Set<String> allowed = shape.fieldNames(label);
+    Column[] read = new Column[header.size()];
     Map<String, Integer> columns = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
       String column = header.get(i).strip();
@@ -147,14 +151,14 @@ final class CsvFolder implements BundleInput {
       }
       if (column.isEmpty()) {
         problems.error(Problems.TOP, at, "column " + (i + 1) + " has no name; name it after a field or delete it");
-      } else if (!allowed.containsKey(column)) {
-        problems.error(Problems.TOP, at, "unknown column '" + column + "'" + Suggest.hint(column, allowed.keySet())
-            + "; the columns of " + name + " are " + String.join(", ", allowed.keySet()));
+      } else if (!allowed.contains(column)) {
+        problems.error(Problems.TOP, at, "unknown column '" + column + "'" + Suggest.hint(column, allowed)
+            + "; the columns of " + name + " are " + String.join(", ", allowed));
       } else if (columns.containsKey(column)) {
         problems.error(Problems.TOP, at, "column '" + column + "' appears twice (also column " + columns.get(column) + ")");
       } else {
         columns.put(column, i + 1);
-        fields[i] = column;
+        read[i] = new Column(column, shape.holdsList(label, column));
       }
     }
     where.header(label, columns);
@@ -165,25 +169,24 @@ final class CsvFolder implements BundleInput {
         usable = false;
       }
     }
-    return usable ? fields : null;
+    return usable ? read : null;
   }
 
-  private ObjectNode row(Label label, String[] fields, CSVRecord record) {
+  private static ObjectNode row(Column[] columns, CSVRecord record) {
     ObjectNode node = NODES.objectNode();
-    Map<String, Field> allowed = vocabulary.fields(label);
     for (int i = 0; i < record.size(); i++) {
       String cell = record.get(i).strip();
-      if (fields[i] == null || cell.isEmpty()) {
+      if (columns[i] == null || cell.isEmpty()) {
         continue;
       }
-      if (allowed.get(fields[i]).listValued()) {
+      if (columns[i].list()) {
         ArrayNode items = NODES.arrayNode();
         Arrays.stream(cell.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).forEach(items::add);
         if (!items.isEmpty()) {
-          node.set(fields[i], items);
+          node.set(columns[i].field(), items);
         }
       } else {
-        node.put(fields[i], cell);
+        node.put(columns[i].field(), cell);
       }
     }
     return node;
@@ -209,9 +212,9 @@ final class CsvFolder implements BundleInput {
   @Override
   public String source(Problems problems) {
     String name = requested.orElse(folderName);
-    if (!BundleInput.validSourceName(name)) {
+    if (!SourceInput.validSourceName(name)) {
       String what = requested.isPresent() ? "the source '" + name + "'" : "the folder name '" + name + "'";
-      problems.error(Problems.TOP, "source", what + " is not a valid source name: " + BundleInput.sourceRule()
+      problems.error(Problems.TOP, "source", what + " is not a valid source name: " + SourceInput.sourceNameRule()
           + (requested.isPresent() ? "" : "; pass a source explicitly"));
       return null;
     }

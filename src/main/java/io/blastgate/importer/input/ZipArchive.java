@@ -1,4 +1,4 @@
-package io.blastgate.importer;
+package io.blastgate.importer.input;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +14,11 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * A .zip holding a bundle (bundle.json, or the CSV files), unpacked into a temporary folder that
- * {@link #close()} deletes. Refuses an entry that would land outside that folder (zip slip), more
- * entries than a bundle could need, and more bytes in total than allowed (counted as written, since
- * the sizes a zip declares can lie).
+ * A .zip holding one source's input, of any registered format, unpacked into a temporary folder that
+ * {@link #close()} deletes; {@link InputFormats} then offers its {@link #root()} to the formats.
+ * Refuses an entry that would land outside that folder (zip slip), more entries than an input could
+ * need, and more bytes in total than allowed (counted as written, since the sizes a zip declares can
+ * lie).
  */
 final class ZipArchive implements AutoCloseable {
   static final int MAX_ENTRIES = 10_000;
@@ -91,7 +92,7 @@ final class ZipArchive implements AutoCloseable {
     return archive;
   }
 
-  /** What archivers add on their own and a bundle never holds. */
+  /** What archivers add on their own and no input holds. */
   private static boolean ignored(String name) {
     return name.startsWith("__MACOSX/") || name.endsWith(".DS_Store");
   }
@@ -122,8 +123,8 @@ final class ZipArchive implements AutoCloseable {
     return copied;
   }
 
-  /** The bundle inside: the folder itself, or its one sub-folder when the zip was made of a folder. */
-  Path bundleRoot() throws IOException {
+  /** The input inside: the folder itself, or its one sub-folder when the zip was made of a folder. */
+  Path root() throws IOException {
     try (Stream<Path> children = Files.list(folder)) {
       List<Path> all = children.toList();
       if (all.size() == 1 && Files.isDirectory(all.get(0))) {

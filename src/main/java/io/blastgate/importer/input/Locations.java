@@ -1,4 +1,4 @@
-package io.blastgate.importer;
+package io.blastgate.importer.input;
 
 import io.blastgate.model.Label;
 import java.util.EnumMap;
@@ -6,11 +6,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * How one input format names a place: a JSON pointer into a bundle, or {@code file:line:column} into
- * a CSV folder. A place is rebuilt from compact facts (label, position, field, item), so that a
- * reference resolved at the end of a pass still points where it was written.
+ * How one input names a place: a JSON pointer into a bundle, or {@code file:line:column} into a CSV
+ * folder, or whatever a new format's reader needs. A place is rebuilt from compact facts (label,
+ * position, field, item), so that a reference resolved at the end of a pass still points where it was
+ * written, and the importer keeps no string per entity.
  */
-sealed interface Locations {
+public interface Locations {
   /** {@code field} null: the entity itself; {@code item} negative: the field as a whole. */
   String of(Label label, long position, String field, int item);
 

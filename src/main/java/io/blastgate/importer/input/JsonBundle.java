@@ -1,4 +1,4 @@
-package io.blastgate.importer;
+package io.blastgate.importer.input;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * A bundle as one JSON document, streamed: the parser walks the top-level object and reads each
  * element of the four arrays as a small tree of its own, so only one entity is in memory at a time.
  */
-final class JsonBundle implements BundleInput {
+final class JsonBundle implements SourceInput {
   static final String FORMAT_V1 = "blastgate.bundle/v1";
 
   /** A member given twice in one object is an error, not "the last one wins". */
@@ -97,7 +97,7 @@ final class JsonBundle implements BundleInput {
     if (value != JsonToken.START_ARRAY) {
       JsonNode node = parser.readValueAsTree();
       problems.error(Problems.TOP, "/" + label.section(),
-          "'" + label.section() + "' must be an array of objects, got " + EntityReader.describe(node));
+          "'" + label.section() + "' must be an array of objects, got " + JsonValues.describe(node));
       return;
     }
     long index = 0;
@@ -115,12 +115,12 @@ final class JsonBundle implements BundleInput {
       return null;
     }
     if (!source.isTextual()) {
-      problems.error(Problems.TOP, "/source", "'source' must be a string, got " + EntityReader.describe(source));
+      problems.error(Problems.TOP, "/source", "'source' must be a string, got " + JsonValues.describe(source));
       return null;
     }
     String name = source.asText();
-    if (!BundleInput.validSourceName(name)) {
-      problems.error(Problems.TOP, "/source", "'" + name + "' is not a valid source name: " + BundleInput.sourceRule());
+    if (!SourceInput.validSourceName(name)) {
+      problems.error(Problems.TOP, "/source", "'" + name + "' is not a valid source name: " + SourceInput.sourceNameRule());
       return null;
     }
     if (requested.isPresent() && !requested.get().equals(name)) {
@@ -135,7 +135,7 @@ final class JsonBundle implements BundleInput {
     if (format == null || format.isNull()) {
       problems.error(Problems.TOP, "/format", "required field 'format' is missing (write \"format\": \"" + FORMAT_V1 + "\")");
     } else if (!format.isTextual()) {
-      problems.error(Problems.TOP, "/format", "'format' must be a string, got " + EntityReader.describe(format));
+      problems.error(Problems.TOP, "/format", "'format' must be a string, got " + JsonValues.describe(format));
     } else if (!format.asText().equals(FORMAT_V1)) {
       problems.error(Problems.TOP, "/format", "unsupported format '" + format.asText() + "' (expected '" + FORMAT_V1 + "')");
     }

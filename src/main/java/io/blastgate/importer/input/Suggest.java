@@ -1,18 +1,19 @@
-package io.blastgate.importer;
+package io.blastgate.importer.input;
 
 import java.util.Collection;
 import java.util.Optional;
 
 /**
  * "Did you mean …?" for a misspelt field name or value: the closest candidate within two edits, or
- * else one that the typed text begins or ends short of.
+ * else one that the typed text begins or ends short of. Used by the readers (a misspelt file, column
+ * or top-level field) and by the importer's checks (a misspelt field or value of an entity).
  */
-final class Suggest {
+public final class Suggest {
   private static final int MAX_EDITS = 2;
 
   private Suggest() {}
 
-  static Optional<String> closest(String typed, Collection<String> candidates) {
+  public static Optional<String> closest(String typed, Collection<String> candidates) {
     String best = null;
     int bestDistance = MAX_EDITS + 1;
     for (String candidate : candidates) {
@@ -34,12 +35,12 @@ final class Suggest {
   }
 
   /** " (did you mean 'x'?)" or "". */
-  static String hint(String typed, Collection<String> candidates) {
+  public static String hint(String typed, Collection<String> candidates) {
     return closest(typed, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
   }
 
   /** Levenshtein distance, giving up (returning {@code limit}) once it cannot beat {@code limit}. */
-  static int distance(String a, String b, int limit) {
+  public static int distance(String a, String b, int limit) {
     if (Math.abs(a.length() - b.length()) >= limit) {
       return limit;
     }

@@ -1,0 +1,107 @@
+package io.blastgate.importer.input;
+
+import io.blastgate.importer.input.InputFormat.Form;
+import io.blastgate.importer.input.InputFormat.Opening;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The registered source formats, and the opening of an input through them: a file or a folder is
+ * offered to each format in turn; a .zip is unpacked first, with its limits, and its root offered the
+ * same way, so that every registered format is read inside a .zip too, with nothing added here.
+ */
+public final class InputFormats {
+  /**
+   * Every format the importer reads, asked in this order: the first that recognises an input opens it.
+   * A new format goes before the bundle: given a file or a folder as it is, the bundle takes whatever
+   * no format before it recognised, and its readers then say what is wrong with it.
+   */
+  public static final List<InputFormat> REGISTERED = List.of(new BundleFormat());
+
+  /**
+   * The format a report names when no format opened its input: the canonical bundle, the shape every
+   * reader's entities are in.
+   */
+  public static final String CANONICAL = BundleFormat.NAME;
+
+  private final List<InputFormat> formats;
+
+  /** {@link #REGISTERED} in production; a test may register a format of its own. */
+  public InputFormats(List<InputFormat> formats) {
+    this.formats = List.copyOf(formats);
+  }
+
+  /**
+   * Opens {@code path}, a file, a folder or a .zip of either, as the first format that recognises it.
+   * {@code unpacking} runs before a .zip is unpacked (into at most {@code maxZipBytes}). An input that
+   * cannot be opened is {@link OpenedInput.Refused} with its one problem; failing I/O throws.
+   */
+  public OpenedInput open(Path path, Optional<String> requestedSource, CanonicalShape shape, long maxZipBytes,
+      Runnable unpacking) throws IOException {
+    String shown = nameOf(path);
+    if (Files.isDirectory(path)) {
+      return offer(path, new Opening(Form.FOLDER, shown, requestedSource, shape), shown, null);
+    }
+    if (!Files.isRegularFile(path)) {
+      return new OpenedInput.Refused(CANONICAL, shown, "no such file or folder");
+    }
+    if (!ZipArchive.isZip(path)) {
+      return offer(path, new Opening(Form.FILE, shown, requestedSource, shape), shown, null);
+    }
+    unpacking.run();
+    ZipArchive archive;
+    try {
+      archive = ZipArchive.unpack(path, maxZipBytes);
+    } catch (ZipArchive.Refused e) {
+      return new OpenedInput.Refused(CANONICAL, e.entry().isEmpty() ? shown : shown + "!" + e.entry(), e.getMessage());
+    }
+    try {
+      Path root = archive.root();
+      String name = root.equals(archive.folder()) ? stem(shown) : root.getFileName().toString();
+      OpenedInput opened = offer(root, new Opening(Form.ARCHIVE_ROOT, name, requestedSource, shape), shown, archive);
+      if (opened instanceof OpenedInput.Refused) {
+        archive.close();
+      }
+      return opened;
+    } catch (IOException | RuntimeException e) {
+      archive.close();
+      throw e;
+    }
+  }
+
+  /** The name an input is shown by in a report: its file's or folder's own name. */
+  public static String nameOf(Path path) {
+    return path.getFileName() == null ? path.toString() : path.getFileName().toString();
+  }
+
+  private OpenedInput offer(Path path, Opening opening, String shown, ZipArchive unpacked) throws IOException {
+    for (InputFormat format : formats) {
+      if (format.recognises(path, opening.form())) {
+        try {
+          return new OpenedInput.Ready(format.name(), format.open(path, opening), unpacked);
+        } catch (InputFormat.Refusal e) {
+          return new OpenedInput.Refused(format.name(), shown, e.getMessage());
+        }
+      }
+    }
+    return new OpenedInput.Refused(CANONICAL, shown, unrecognised(opening.form()));
+  }
+
+  private String unrecognised(Form form) {
+    return switch (form) {
+      case ARCHIVE_ROOT -> "the archive holds neither "
+          + formats.stream().flatMap(f -> f.archiveHolds().stream()).collect(Collectors.joining(" nor "));
+      case FILE, FOLDER -> "no format reads this " + (form == Form.FILE ? "file" : "folder") + " (the formats are "
+          + formats.stream().map(InputFormat::name).collect(Collectors.joining(", ")) + ")";
+    };
+  }
+
+  private static String stem(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    return dot > 0 ? fileName.substring(0, dot) : fileName;
+  }
+}
