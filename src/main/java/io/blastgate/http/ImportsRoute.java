@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ImportsRoute implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(ImportsRoute.class);
-  private static final Set<String> FORMATS = Set.of("bundle");
   private static final Set<String> MEDIA_TYPES = Set.of("application/json", "application/zip");
 
   private final Importer importer;
@@ -34,9 +33,9 @@ final class ImportsRoute implements Handler {
   @Override
   public void handle(Context ctx) {
     String format = Params.required(ctx, "format");
-    if (!FORMATS.contains(format)) {
+    if (!importer.formatNames().contains(format)) {
       throw ProblemException.badRequest(
-          "query parameter 'format' must be one of " + FORMATS + "; got " + Params.quote(format));
+          "query parameter 'format' must be one of " + importer.formatNames() + "; got " + Params.quote(format));
     }
     String source = Params.required(ctx, "source");
     if (!Importer.isValidSourceName(source)) {

@@ -42,6 +42,11 @@ public final class Importer {
     this.reader = new EntityReader(vocabulary);
   }
 
+  /** The names of the formats this importer reads, in the order it asks them. */
+  public List<String> formatNames() {
+    return formats.names();
+  }
+
   /** Whether a name may name a source (for callers that check a request before importing). */
   public static boolean isValidSourceName(String name) {
     return SourceInput.validSourceName(name);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.blastgate.importer.input.InputFormat;
+import io.blastgate.importer.input.InputFormats;
 import io.blastgate.model.Label;
 import io.blastgate.model.RelType;
 import io.blastgate.model.file.GraphModel;
@@ -23,17 +25,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The closed sets of values that api/openapi.yaml spells out are the model's (graph-model/model.yaml)
- * and the program's: labels, kinds, relationship types, statuses and criticalities, and the problem
- * types of api/problems.md. A value added to one and not the other fails here.
+ * and the program's: labels, kinds, relationship types, statuses and criticalities, the registered
+ * import formats, and the problem types of api/problems.md. A value added to one and not the other fails here.
  */
 class ContractVocabularyTest {
+  private static JsonNode contract;
   private static JsonNode schemas;
   private static GraphModel model;
 
   @BeforeAll
   static void read() throws IOException {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-    schemas = yaml.readTree(Path.of("api/openapi.yaml").toFile()).path("components").path("schemas");
+    contract = yaml.readTree(Path.of("api/openapi.yaml").toFile());
+    schemas = contract.path("components").path("schemas");
     model = GraphModel.from(yaml.readTree(Path.of("graph-model/model.yaml").toFile()));
   }
 
@@ -76,6 +80,22 @@ class ContractVocabularyTest {
     List<String> active = new ArrayList<>(closed(Label.WORKLOAD, "status"));
     active.remove("decommissioned");
     assertThat(values("ImpactedWorkload", "status")).containsExactlyElementsOf(withNull(active));
+  }
+
+  @Test
+  void importFormatsAreTheRegisteredOnes() {
+    List<String> registered = InputFormats.REGISTERED.stream().map(InputFormat::name).toList();
+    assertThat(values("ImportReport", "format")).containsExactlyInAnyOrderElementsOf(registered);
+    JsonNode parameter = null;
+    for (JsonNode p : contract.path("paths").path("/api/v1/imports").path("post").path("parameters")) {
+      if (p.path("name").asText().equals("format")) {
+        parameter = p;
+      }
+    }
+    assertThat(parameter).as("POST /api/v1/imports has a format parameter").isNotNull();
+    List<String> named = new ArrayList<>();
+    parameter.path("schema").path("enum").forEach(v -> named.add(v.asText()));
+    assertThat(named).containsExactlyInAnyOrderElementsOf(registered);
   }
 
   @Test

@@ -73,6 +73,11 @@ public final class InputFormats {
     }
   }
 
+  /** The formats' names, in the order they are asked. */
+  public List<String> names() {
+    return formats.stream().map(InputFormat::name).toList();
+  }
+
   /** The name an input is shown by in a report: its file's or folder's own name. */
   public static String nameOf(Path path) {
     return path.getFileName() == null ? path.toString() : path.getFileName().toString();
