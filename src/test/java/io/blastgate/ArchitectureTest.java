@@ -139,6 +139,26 @@ class ArchitectureTest {
         });
   }
 
+  /**
+   * The importer's input side turns files into canonical entities and nothing more: it knows the model,
+   * its parsers and the JDK, never the graph nor the load side, so that a reader cannot write.
+   */
+  @Test
+  void theImportersInputSideKnowsOnlyTheModelAndItsParsers() {
+    classes()
+        .that()
+        .resideInAPackage("io.blastgate.importer.input..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "io.blastgate.importer.input..",
+            "io.blastgate.model",
+            "java..",
+            "com.fasterxml.jackson..",
+            "org.apache.commons.csv..")
+        .check(PROGRAM);
+  }
+
   @Test
   void theCommandLineDoesNotKnowHttp() {
     noClasses()
