@@ -43,12 +43,13 @@ final class DirectImpact {
     if (label.equals(Schema.CREDENTIAL.name())) {
       direct =
           activeWorkloadsUsing(
-              target, new LinkedHashMap<>(), workloads, Schema.USES);
+              target, new LinkedHashMap<>(), workloads, Schema.DIRECT_WORKLOADS_OF_CREDENTIAL);
       credentials = List.of(target);
     } else if (label.equals(Schema.IDENTITY.name())) {
       Map<Long, Node> identities = new LinkedHashMap<>();
       dependents = dependentIdentities(target, identities);
       direct = workloadsOfIdentities(identities.values());
+      // The credentials of the identity itself: see Schema.AUTHENTICATES_AS.
       credentials =
           neighbours(target, Direction.INCOMING, Schema.CREDENTIAL, Schema.AUTHENTICATES_AS);
     } else {
@@ -132,7 +133,7 @@ final class DirectImpact {
                       identities.get(nodeId),
                       Direction.INCOMING,
                       Schema.IDENTITY,
-                      Schema.CAN_ASSUME)) {
+                      Schema.DEPENDENT_IDENTITIES)) {
                 identities.putIfAbsent(x.getId(), x);
                 out.add(x.getId());
               }
