@@ -1,5 +1,6 @@
 package io.blastgate.plugin;
 
+import io.blastgate.model.BlastRadiusRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -94,9 +95,9 @@ final class CompactRows {
   }
 
   /**
-   * An owner's number; on first meeting, its id, name, kind and teams (a team's are itself, a
-   * person's the teams it is a member of) go out with the next row. NOT_AN_OWNER for a node without
-   * the label.
+   * An owner's number; on first meeting, its id, name, kind and teams (as {@link BlastRadiusRules}
+   * says: a team's are itself, a person's the teams it is a member of) go out with the next row.
+   * NOT_AN_OWNER for a node without the label.
    */
   int owner(long ref) {
     Integer known = ownerNumbers.get(ref);
@@ -110,9 +111,9 @@ final class CompactRows {
     }
     Object kind = p[StoreReads.KIND];
     List<String> teams =
-        "team".equals(kind)
+        BlastRadiusRules.TEAM.equals(kind)
             ? List.of(id)
-            : "person".equals(kind)
+            : BlastRadiusRules.PERSON.equals(kind)
                 ? store.teamsOf(ref).stream().sorted().distinct().toList()
                 : List.of();
     int number = ownerIds.size();

@@ -1,5 +1,6 @@
 package io.blastgate.plugin;
 
+import io.blastgate.model.BlastRadiusRules;
 import io.blastgate.model.RelType;
 import io.blastgate.model.Traversal;
 import java.util.ArrayList;
@@ -77,11 +78,11 @@ final class Schema {
       hop(RelType.OWNS, Traversal.OWNERSHIP, Traversal.SHARED_SECRET_REACH);
 
   /**
-   * The teams of a person (outgoing). An owner's teams are read once per answer and serve both
-   * traversals.
+   * The teams of a person (outgoing), as {@link BlastRadiusRules} says. An owner's teams are read
+   * once per answer and serve both traversals.
    */
   static final RelationshipType MEMBER_OF =
-      hop(RelType.MEMBER_OF, Traversal.OWNERSHIP, Traversal.SHARED_SECRET_REACH);
+      hop(BlastRadiusRules.MEMBERSHIP, Traversal.OWNERSHIP, Traversal.SHARED_SECRET_REACH);
 
   /** The model label of an entity (Identity, Credential, Workload or Owner), or null. */
   static String targetLabel(Node node) {

@@ -1,5 +1,6 @@
 package io.blastgate.plugin;
 
+import io.blastgate.model.BlastRadiusRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -126,7 +127,7 @@ final class StoreReads implements AutoCloseable {
         continue;
       }
       Object[] team = owner(memberRels.otherNodeReference());
-      if (team != null && "team".equals(team[KIND]) && team[ID] instanceof String id) {
+      if (team != null && BlastRadiusRules.TEAM.equals(team[KIND]) && team[ID] instanceof String id) {
         teams.add(id);
       }
     }

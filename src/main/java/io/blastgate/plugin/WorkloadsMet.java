@@ -1,5 +1,6 @@
 package io.blastgate.plugin;
 
+import io.blastgate.model.BlastRadiusRules;
 import java.util.HashMap;
 import java.util.Map;
 import org.neo4j.graphdb.Node;
@@ -48,7 +49,7 @@ final class WorkloadsMet {
 
     /** A workload that can be impacted, and so traversed: not decommissioned. */
     boolean active() {
-      return props != null && !"decommissioned".equals(props[StoreReads.STATUS]);
+      return props != null && BlastRadiusRules.canBeImpacted(props[StoreReads.STATUS]);
     }
   }
 }
