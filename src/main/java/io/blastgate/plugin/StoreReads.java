@@ -1,9 +1,11 @@
 package io.blastgate.plugin;
 
-import io.blastgate.model.RelType;
+import io.blastgate.model.BlastRadiusRules;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.internal.kernel.api.CursorFactory;
 import org.neo4j.internal.kernel.api.NodeCursor;
 import org.neo4j.internal.kernel.api.PropertyCursor;
@@ -17,7 +19,7 @@ import org.neo4j.storageengine.api.RelationshipSelection;
 import org.neo4j.values.storable.Value;
 
 /**
- * The blast radius's hot path at the kernel's level: the walk up DEPENDS_ON and the reads of each
+ * The blast radius's hot path at the kernel's level: the walk up the dependants and the reads of each
  * workload and owner, with cursors allocated once per answer and tokens resolved once, instead of a
  * core-API object per node, relationship and property. Everything else of the answer (small) stays on
  * the core API. Needs the procedure to be allowed Neo4j's internal API ({@code
@@ -42,7 +44,8 @@ final class StoreReads implements AutoCloseable {
 
   private final int workload;
   private final int owner;
-  private final int dependsOn;
+  /** The tokens of the types of Schema.DEPENDANTS that exist. */
+  private final int[] dependantTypes;
   private final int owns;
   private final int[] workloadKeys;
   private final int[] ownerKeys;
@@ -65,31 +68,33 @@ final class StoreReads implements AutoCloseable {
     this.props = cursors.allocatePropertyCursor(ktx.cursorContext(), ktx.memoryTracker());
     this.workload = tokens.nodeLabel(Schema.WORKLOAD.name());
     this.owner = tokens.nodeLabel(Schema.OWNER.name());
-    this.dependsOn = tokens.relationshipType(RelType.DEPENDS_ON.name());
-    this.owns = tokens.relationshipType(RelType.OWNS.name());
+    this.dependantTypes = known(types(tokens, Schema.DEPENDANTS));
+    this.owns = tokens.relationshipType(Schema.OWNS.name());
     this.workloadKeys = keys(tokens, WORKLOAD_KEYS);
     this.ownerKeys = keys(tokens, OWNER_KEYS);
     this.workloadSelection = PropertySelection.selection(known(workloadKeys));
     this.ownerSelection = PropertySelection.selection(known(ownerKeys));
+    int[] dependantsAndOwners = Arrays.copyOf(dependantTypes, dependantTypes.length + 1);
+    dependantsAndOwners[dependantTypes.length] = owns;
     this.dependantsAndOwners =
-        RelationshipSelection.selection(known(new int[] {dependsOn, owns}), Direction.INCOMING);
-    this.memberOf = tokens.relationshipType(RelType.MEMBER_OF.name());
+        RelationshipSelection.selection(known(dependantsAndOwners), Direction.INCOMING);
+    this.memberOf = tokens.relationshipType(Schema.MEMBER_OF.name());
     this.memberships = RelationshipSelection.selection(memberOf, Direction.OUTGOING);
   }
 
   /** What one expansion of a workload found. */
   record Expansion(List<Long> dependants, List<Long> owners) {}
 
-  /** The nodes with DEPENDS_ON into this one, and those with OWNS into it, in one walk. */
+  /** The nodes that depend on this one (Schema.DEPENDANTS) and those that own it, in one walk. */
   Expansion expand(long workloadRef) {
     List<Long> dependants = new ArrayList<>();
     List<Long> owners = new ArrayList<>(2);
     read.singleNode(workloadRef, node);
-    if ((dependsOn != TokenConstants.NO_TOKEN || owns != TokenConstants.NO_TOKEN) && node.next()) {
+    if ((dependantTypes.length > 0 || owns != TokenConstants.NO_TOKEN) && node.next()) {
       node.relationships(rels, dependantsAndOwners);
       while (rels.next()) {
         int type = rels.type();
-        if (type == dependsOn) {
+        if (isOneOf(type, dependantTypes)) {
           dependants.add(rels.otherNodeReference());
         } else if (type == owns) {
           owners.add(rels.otherNodeReference());
@@ -122,7 +127,7 @@ final class StoreReads implements AutoCloseable {
         continue;
       }
       Object[] team = owner(memberRels.otherNodeReference());
-      if (team != null && "team".equals(team[KIND]) && team[ID] instanceof String id) {
+      if (team != null && BlastRadiusRules.TEAM.equals(team[KIND]) && team[ID] instanceof String id) {
         teams.add(id);
       }
     }
@@ -157,9 +162,26 @@ final class StoreReads implements AutoCloseable {
     return out;
   }
 
+  private static int[] types(TokenRead tokens, RelationshipType[] types) {
+    int[] out = new int[types.length];
+    for (int i = 0; i < types.length; i++) {
+      out[i] = tokens.relationshipType(types[i].name());
+    }
+    return out;
+  }
+
+  private static boolean isOneOf(int token, int[] tokens) {
+    for (int t : tokens) {
+      if (t == token) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Tokens that exist: a key or type never written is on no node. */
   private static int[] known(int[] tokens) {
-    return java.util.Arrays.stream(tokens).filter(t -> t != TokenConstants.NO_TOKEN).toArray();
+    return Arrays.stream(tokens).filter(t -> t != TokenConstants.NO_TOKEN).toArray();
   }
 
   @Override
