@@ -17,7 +17,7 @@ import org.neo4j.procedure.Procedure;
 import org.neo4j.procedure.TerminationGuard;
 
 /**
- * The blast radius of {@code model.md}, computed inside Neo4j in one pass over the store: the same
+ * The blast radius of {@code graph-model/README.md}, computed inside Neo4j in one pass over the store: the same
  * answer as the Cypher queries of {@code cypher/queries/blastradius/}, without a round trip per level
  * or a Cypher row per workload, streamed in compact batches of workloads. The client ({@code
  * io.blastgate.blastradius}) uses it when the plugin of its own protocol version is installed, and the
@@ -80,7 +80,7 @@ public final class BlastRadiusProcedure {
   @Procedure(name = "blastgate.blastRadius", mode = Mode.READ)
   @Description(
       "blastgate.blastRadius(id, maxHops): what breaks if the identity, credential or workload with"
-          + " this id is contained (model.md): rows of impacted workloads, then a last row with"
+          + " this id is contained (graph-model/README.md): rows of impacted workloads, then a last row with"
           + " the rest of the answer (null if no entity has this id)")
   public Stream<Row> blastRadius(@Name("id") String id, @Name("maxHops") long maxHops) {
     if (id == null) {
