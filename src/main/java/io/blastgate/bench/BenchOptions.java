@@ -1,5 +1,6 @@
 package io.blastgate.bench;
 
+import io.blastgate.model.HopBound;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param commitEvery rows per transaction of the import; 0 imports in one transaction, which at a
  *     million nodes holds the whole import's transaction state in the heap
  * @param writers import transactions written at once (the importer's {@code writers})
- * @param maxHops the blast radius's traversal bound (the program's default is 50)
+ * @param maxHops the blast radius's traversal bound (the program's default, {@link HopBound#DEFAULT})
  * @param queryTimeout the graph's transaction timeout for the blast radii
  * @param output where the JSON report goes
  * @param keepData keep the run's folder (bundle and database) instead of deleting it at the end
@@ -64,12 +65,12 @@ public record BenchOptions(
    * A million nodes, seed 42, 2000 typical and 300 most-shared samples over the 30 most-shared
    * credentials (at a million nodes each reaches 1,200 to 21,000 workloads) after 300 warm-up runs;
    * data under {@code target/bench}; batches of 5,000 rows, a commit every 5,000 rows, two
-   * transactions written at once (the best of the settings tried: docs/benchmark.md); 50 hops;
+   * transactions written at once (the best of the settings tried: docs/benchmark.md); the default hop bound;
    * report to {@code bench-report.json}.
    */
   public static BenchOptions defaults() {
     return new BenchOptions(
-        1_000_000, 42, 2_000, 300, 30, 300, Path.of("target/bench"), 0, 5_000, 5_000, 2, 50,
+        1_000_000, 42, 2_000, 300, 30, 300, Path.of("target/bench"), 0, 5_000, 5_000, 2, HopBound.DEFAULT,
         Duration.ofMinutes(2), Path.of("bench-report.json"), false);
   }
 

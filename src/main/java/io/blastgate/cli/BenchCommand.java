@@ -1,5 +1,6 @@
 package io.blastgate.cli;
 
+import io.blastgate.model.HopBound;
 import io.blastgate.bench.BenchOptions;
 import io.blastgate.bench.Benchmark;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--writers", description = "import transactions written at once (default 2)")
   int writers = D.writers();
 
-  @Option(names = "--max-hops", description = "the blast radius's traversal bound (default 50)")
+  @Option(names = "--max-hops", description = "the blast radius's traversal bound (default " + HopBound.DEFAULT + ")")
   int maxHops = D.maxHops();
 
   @Option(names = "--out", description = "the JSON report (default bench-report.json)")

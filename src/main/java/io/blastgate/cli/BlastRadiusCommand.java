@@ -1,5 +1,6 @@
 package io.blastgate.cli;
 
+import io.blastgate.model.HopBound;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.blastgate.blastradius.BlastRadius;
 import io.blastgate.app.Blastgate;
@@ -27,7 +28,7 @@ final class BlastRadiusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the API's JSON instead of a table")
   boolean json;
 
-  @Option(names = "--max-hops", description = "traversal bound (at least 10; default BLASTGATE_MAX_HOPS or 50)")
+  @Option(names = "--max-hops", description = "traversal bound (at least " + HopBound.MIN + "; default BLASTGATE_MAX_HOPS or " + HopBound.DEFAULT + ")")
   Integer maxHops;
 
   @Mixin DataDirOption data;
