@@ -64,7 +64,7 @@ final class ConfigReader {
 
   private Optional<Path> parsePath(ConfigKey key, String text) {
     try {
-      return Optional.of(Path.of(text));
+      return Optional.of(Path.of(text).normalize());
     } catch (InvalidPathException e) {
       problem(key, "is not a valid path: " + shown(key, text));
       return Optional.empty();

@@ -47,7 +47,8 @@ final class EmbeddedNeo4j implements AutoCloseable {
   }
 
   static EmbeddedNeo4j start(GraphSettings settings) {
-    Path home = settings.dataDir().toAbsolutePath();
+    // Neo4j refuses a home with "." or ".." in it; a user may well type ./data.
+    Path home = settings.dataDir().toAbsolutePath().normalize();
     try {
       Files.createDirectories(home);
     } catch (IOException e) {

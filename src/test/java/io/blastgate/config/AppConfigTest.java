@@ -21,7 +21,7 @@ class AppConfigTest {
   @Test
   void defaultsGiveAnEmbeddedGraphOnLoopback() {
     AppConfig c = AppConfig.fromEnvironment(Map.of());
-    assertThat(c.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(c.dataDir()).isEqualTo(Path.of("data"));
     assertThat(c.neo4jUri()).isEmpty();
     assertThat(c.neo4jUser()).isEqualTo("neo4j");
     assertThat(c.neo4jPassword()).isEmpty();
@@ -37,7 +37,7 @@ class AppConfigTest {
     assertThat(c.maxUploadBytes()).isEqualTo(512L * 1024 * 1024);
     GraphSettings g = c.graphSettings();
     assertThat(g.embedded()).isTrue();
-    assertThat(g.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(g.dataDir()).isEqualTo(Path.of("data"));
   }
 
   @Test

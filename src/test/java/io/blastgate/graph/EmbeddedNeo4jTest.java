@@ -37,6 +37,18 @@ class EmbeddedNeo4jTest {
     }
   }
 
+  /** A path as a person types it ("./data", "x/../data") names the folder it means. */
+  @Test
+  void aDataFolderGivenWithDotSegmentsIsTheFolderItMeans(@TempDir Path dir) {
+    try (GraphConnection connection = GraphConnection.open(GraphSettings.embedded(dir.resolve("./x/../data")))) {
+      connection.graph().writeTx("seed", tx -> tx.run(TestQuery.CREATE_MARKER, Map.of()).consume());
+    }
+    try (GraphConnection again = GraphConnection.open(GraphSettings.embedded(dir.resolve("data")))) {
+      long markers = again.graph().read(TestQuery.COUNT_MARKERS, Map.of(), r -> r.single().number("markers"));
+      assertThat(markers).isEqualTo(1);
+    }
+  }
+
   @Test
   void aDataFolderInUseIsRefusedWithASentenceNotAStackTrace(@TempDir Path dir) {
     GraphSettings settings = GraphSettings.embedded(dir);
