@@ -1,5 +1,8 @@
 package io.blastgate.app;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import io.blastgate.auth.TokenStore;
 import io.blastgate.config.AppConfig;
 import io.blastgate.error.BlastgateException.InvalidConfiguration;
@@ -48,7 +51,26 @@ public final class Blastgate implements AutoCloseable {
    * again: Neo4j's threads would otherwise keep the JVM alive with nothing serving.
    */
   public static Server serve(AppConfig config, String version) {
+    refuseATakenPort(config);
     return open(config).serve(version);
+  }
+
+  /**
+   * Refuses, before the graph is opened or anything loaded, an HTTP port that another process holds:
+   * one sentence at once instead of a failure after the whole start-up. (A port taken in the moment
+   * between this check and the server's start is refused the same way by the server.)
+   */
+  public static void refuseATakenPort(AppConfig config) {
+    if (config.httpPort() == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(config.httpHost(), config.httpPort()));
+    } catch (IOException e) {
+      throw new InvalidConfiguration(
+          "the configuration", List.of(HttpSettings.portTaken(config.httpHost(), config.httpPort())));
+    }
   }
 
   /** Serves the API over this program; closing the server closes the program. */

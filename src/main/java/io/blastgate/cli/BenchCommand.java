@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "The benchmark (docs/benchmark.md): generates a synthetic organisation, imports it into a fresh",
-      "embedded Neo4j, times blast radii of typical and most-shared targets against a trivial query,",
-      "watches the heap, prints a report and writes it as JSON. Run it with BLASTGATE_HEAP=2g.",
+      "Runs the benchmark (docs/benchmark.md) on a synthetic organisation.",
+      "It generates the organisation, imports it into a fresh embedded Neo4j, times blast radii of",
+      "typical and most-shared targets against a trivial query, watches the heap, prints a report and",
+      "writes it as JSON. Run it with BLASTGATE_HEAP=2g.",
       "Exits 0 when the run completes, whatever the figures."
     })
 final class BenchCommand implements Callable<Integer> {

@@ -1,5 +1,6 @@
 package io.blastgate.cli;
 
+import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.model.HopBound;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.blastgate.blastradius.BlastRadius;
@@ -35,6 +36,9 @@ final class BlastRadiusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (maxHops != null && !HopBound.allowed(maxHops)) {
+      throw new InvalidInput(HopBound.rule(maxHops)); // before Neo4j starts, not after
+    }
     AppConfig config = Environment.config(data.dataDir);
     try (Blastgate program = Blastgate.open(config)) {
       BlastRadius br =

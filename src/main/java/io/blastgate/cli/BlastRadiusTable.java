@@ -34,11 +34,11 @@ final class BlastRadiusTable {
     }
     out.append(
         String.format(
-            "%d workloads impacted (%d direct), deepest %s hops; critical %d, high %d, medium %d,"
+            "%d workloads impacted (%d direct), deepest %s; critical %d, high %d, medium %d,"
                 + " low %d, unknown %d; unowned %d%n",
             s.total(),
             s.direct(),
-            s.deepestHops() == null ? "-" : s.deepestHops().toString(),
+            s.deepestHops() == null ? "-" : s.deepestHops() + (s.deepestHops() == 1 ? " hop" : " hops"),
             c.critical(),
             c.high(),
             c.medium(),

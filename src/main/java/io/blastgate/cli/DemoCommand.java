@@ -27,9 +27,9 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts blastgate on a fresh embedded database loaded with the demo organisation",
-      "(fixtures/demo/acme-org.json), creates one token per role, prints them and how to use them,",
-      "and serves the API until Ctrl-C. The demo folder is wiped at every start."
+      "Serves the demo organisation on a fresh embedded database, with one token per role.",
+      "It loads fixtures/demo/acme-org.json, creates one token per role, prints them and how to use",
+      "them, and serves the API until Ctrl-C. The demo folder is wiped at every start."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String DEMO_BUNDLE = "/fixtures/demo/acme-org.json";
@@ -57,6 +57,9 @@ final class DemoCommand implements Callable<Integer> {
     // The demo's own tokens, made below, are the ones its server accepts.
     env.put("BLASTGATE_TOKENS_FILE", dataDir.resolve("tokens.yaml").toString());
     AppConfig config = AppConfig.fromEnvironment(env);
+    if (!noServe) {
+      Blastgate.refuseATakenPort(config);
+    }
     freshFolder(dataDir);
 
     Blastgate program = Blastgate.open(config);

@@ -87,8 +87,12 @@ public final class Main implements Runnable {
       case Forbidden x -> said(err, x, NOT_ALLOWED);
       case GraphUnavailable x -> said(err, x, UNAVAILABLE);
       case InvalidConfiguration c -> {
-        err.println("blastgate: " + c.what() + " is not valid:");
-        c.problems().forEach(p -> err.println("  - " + p));
+        if (c.problems().size() == 1) {
+          err.println("blastgate: " + c.what() + " is not valid: " + c.problems().get(0));
+        } else {
+          err.println("blastgate: " + c.what() + " is not valid:");
+          c.problems().forEach(p -> err.println("  - " + p));
+        }
         yield UNAVAILABLE;
       }
     };

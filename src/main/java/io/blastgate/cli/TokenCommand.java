@@ -1,5 +1,10 @@
 package io.blastgate.cli;
 
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.auth.GeneratedToken;
 import io.blastgate.auth.Role;
@@ -31,6 +36,8 @@ final class TokenCommand implements Runnable {
         "Roles: viewer, importer, responder, approver, auditor, admin (admin holds every role)."
       })
   static final class Create implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
     @Option(names = "--name", required = true, description = "a unique name for the token, e.g. soar-playbook")
     String name;
 
@@ -53,12 +60,18 @@ final class TokenCommand implements Runnable {
       for (String r : roles) {
         parsed.add(
             Role.fromWireName(r.strip())
-                .orElseThrow(() -> new InvalidInput("unknown role '" + r + "'")));
+                .orElseThrow(
+                    () ->
+                        new InvalidInput(
+                            "unknown role '" + r.strip() + "': the roles are "
+                                + Arrays.stream(Role.values()).map(Role::wireName).collect(Collectors.joining(", ")))));
       }
       GeneratedToken token = TokenStore.generate(name, principal, parsed);
       TokenStore.append(target, token.entry());
-      System.err.println("Added token '" + name + "' for " + principal + " " + parsed + " to " + target);
-      System.err.println("It is shown this once; keep it in a secret store:");
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("Added token '" + name + "' for " + principal + " with roles "
+          + parsed.stream().map(Role::wireName).collect(Collectors.joining(", ")) + " to " + target);
+      err.println("It is shown this once; keep it in a secret store:");
       System.out.println(token.token());
       return 0;
     }

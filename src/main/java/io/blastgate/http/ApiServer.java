@@ -1,5 +1,8 @@
 package io.blastgate.http;
 
+import io.blastgate.error.BlastgateException.InvalidConfiguration;
+import io.javalin.util.JavalinBindException;
+import java.util.List;
 import io.blastgate.auth.TokenStore;
 import io.blastgate.services.Services;
 import io.javalin.Javalin;
@@ -19,7 +22,11 @@ public final class ApiServer implements AutoCloseable {
   /** Builds the app over these services and starts it; throws if it cannot bind. */
   public static ApiServer start(Services services, TokenStore tokens, HttpSettings settings) {
     Javalin app = HttpApp.create(services, tokens, settings);
-    app.start();
+    try {
+      app.start();
+    } catch (JavalinBindException e) {
+      throw new InvalidConfiguration("the configuration", List.of(HttpSettings.portTaken(settings.host(), settings.port())));
+    }
     LOG.info("serving the API on http://{}:{}/api/v1 with {} tokens", settings.host(), app.port(), tokens.entries().size());
     return new ApiServer(app);
   }

@@ -1,5 +1,6 @@
 package io.blastgate.http;
 
+import io.blastgate.error.BlastgateException.UnknownEntity;
 import io.blastgate.wire.EntityJson;
 import io.blastgate.entities.EntityService;
 import io.blastgate.model.Label;
@@ -42,7 +43,7 @@ final class EntitiesRoute implements Handler {
     var detail =
         entities
             .lookup(id)
-            .orElseThrow(() -> ProblemException.notFound("no entity has the id " + Params.quote(id)));
+            .orElseThrow(() -> new UnknownEntity(id));
     ctx.json(EntityJson.Detail.of(detail));
   }
 

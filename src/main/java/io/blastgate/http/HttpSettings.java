@@ -19,6 +19,12 @@ public record HttpSettings(String host, int port, long maxBodyBytes, long maxUpl
     }
   }
 
+  /** What a start on a port that another process holds is told. */
+  public static String portTaken(String host, int port) {
+    return "BLASTGATE_HTTP_PORT: port " + port + " on " + host
+        + " is in use by another process; stop it or choose another port";
+  }
+
   public static HttpSettings from(AppConfig config, String version) {
     return new HttpSettings(
         config.httpHost(), config.httpPort(), config.maxBodyBytes(), config.maxUploadBytes(), version);

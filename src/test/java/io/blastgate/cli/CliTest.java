@@ -9,9 +9,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +38,55 @@ class CliTest {
     } finally {
       System.setOut(stdout);
     }
+  }
+
+  @Test
+  void aTokenNamesItsRolesInLowerCaseAndAnUnknownRoleListsEveryRole(@TempDir Path dir) {
+    Path file = dir.resolve("tokens.yaml");
+    Run refused = run("token", "create", "--name", "x", "--principal", "person:x", "--roles", "viewer,god", "--file", file.toString());
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err().strip())
+        .isEqualTo("blastgate: unknown role 'god': the roles are viewer, importer, responder, approver, auditor, admin");
+    assertThat(file).doesNotExist();
+
+    Run made = run("token", "create", "--name", "x", "--principal", "person:x", "--roles", "responder,viewer", "--file", file.toString());
+    assertThat(made.exit()).as(made.err()).isZero();
+    assertThat(made.err()).contains("for person:x with roles viewer, responder to ");
+  }
+
+  /** The command list shows each command's first line: a whole sentence, not half of one. */
+  @Test
+  void theTopLevelHelpListsEachCommandWithAWholeSentence() {
+    Run help = run("--help");
+    assertThat(help.exit()).isZero();
+    for (String command : new String[] {"serve", "demo", "import", "blast-radius", "token", "bench"}) {
+      // The entry: the command's line and the more indented lines that continue it when it wraps.
+      Matcher entry = Pattern.compile("(?m)^  " + command + " +(.*(?:\\R {4,}.*)*)").matcher(help.out());
+      assertThat(entry.find()).as(command).isTrue();
+      assertThat(entry.group(1).strip()).as(command).endsWith(".");
+    }
+  }
+
+  @Test
+  void aDemoOnAPortInUseIsOneLineAndExitsThreeBeforeLoadingAnything(@TempDir Path dir) throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Path data = dir.resolve("demo");
+      Run r = run("demo", "--data-dir", data.toString(), "--port", Integer.toString(taken.getLocalPort()));
+      assertThat(r.exit()).isEqualTo(3);
+      assertThat(r.err().strip())
+          .isEqualTo("blastgate: the configuration is not valid: BLASTGATE_HTTP_PORT: port " + taken.getLocalPort()
+              + " on 127.0.0.1 is in use by another process; stop it or choose another port");
+      assertThat(data).doesNotExist();
+    }
+  }
+
+  @Test
+  void aBoundBelowTenIsRefusedBeforeTheGraphIsOpened(@TempDir Path dir) {
+    Path data = dir.resolve("never");
+    Run r = run("blast-radius", "--data-dir", data.toString(), "--max-hops", "5", "cred:stripe-key");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("blastgate: max hops must be at least 10, was 5");
+    assertThat(data).doesNotExist();
   }
 
   @Test

@@ -59,7 +59,7 @@ class EntitiesApiTest {
   @Test
   void anUnknownIdIs404() throws IOException {
     JsonNode p = ProblemsTest.assertProblem(api.get("/api/v1/entities?id=" + enc("wl:chekout"), "viewer"), 404, "not-found");
-    assertThat(p.get("detail").asText()).isEqualTo("no entity has the id 'wl:chekout'");
+    assertThat(p.get("detail").asText()).isEqualTo("no entity with id 'wl:chekout' in the graph");
   }
 
   @Test
