@@ -1,8 +1,5 @@
 package io.blastgate.app;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import io.blastgate.auth.TokenStore;
 import io.blastgate.config.AppConfig;
 import io.blastgate.error.BlastgateException.InvalidConfiguration;
@@ -10,6 +7,9 @@ import io.blastgate.graph.GraphConnection;
 import io.blastgate.http.ApiServer;
 import io.blastgate.http.HttpSettings;
 import io.blastgate.services.Services;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -15,8 +15,8 @@ public record Principal(String tokenName, String id, Set<Role> roles) {
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
   }
 
-  /** Whether the principal holds the role; {@link Role#ADMIN} holds every role. */
+  /** Whether one of the principal's roles grants the role ({@link Role#grants}). */
   public boolean has(Role role) {
-    return roles.contains(role) || roles.contains(Role.ADMIN);
+    return roles.stream().anyMatch(r -> r.grants(role));
   }
 }

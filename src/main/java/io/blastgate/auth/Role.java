@@ -5,8 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a principal may do (api/problems.md). Roles do not imply one another, except that {@link #ADMIN}
- * holds every role.
+ * What a principal may do (api/problems.md, "Authentication and roles"). {@link #ADMIN} holds every
+ * role; a {@link #RESPONDER}, an {@link #APPROVER} and an {@link #AUDITOR} also hold {@link #VIEWER},
+ * because each must read what it acts on (the blast radius it contains, approves or audits). No other
+ * role implies another: an importer who should also read needs viewer as well.
  */
 public enum Role {
   VIEWER,
@@ -15,6 +17,13 @@ public enum Role {
   APPROVER,
   AUDITOR,
   ADMIN;
+
+  /** Whether holding this role grants {@code required}. */
+  public boolean grants(Role required) {
+    return this == required
+        || this == ADMIN
+        || (required == VIEWER && (this == RESPONDER || this == APPROVER || this == AUDITOR));
+  }
 
   /** The role as the tokens file and the API documents name it, e.g. {@code viewer}. */
   public String wireName() {

@@ -1,5 +1,6 @@
 package io.blastgate.bench;
 
+import io.blastgate.app.Blastgate;
 import io.blastgate.bench.BenchReport.Generation;
 import io.blastgate.bench.BenchReport.Heap;
 import io.blastgate.bench.BenchReport.ImportFigures;
@@ -8,9 +9,8 @@ import io.blastgate.bench.BenchReport.Machine;
 import io.blastgate.bench.BenchReport.Parameters;
 import io.blastgate.bench.BenchReport.PhaseHeap;
 import io.blastgate.bench.BenchReport.StoreSize;
-import io.blastgate.app.Blastgate;
-import io.blastgate.services.Services;
 import io.blastgate.config.AppConfig;
+import io.blastgate.services.Services;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -2,11 +2,11 @@ package io.blastgate.bench;
 
 import io.blastgate.bench.BenchReport.ImportFigures;
 import io.blastgate.bench.BenchReport.StoreSize;
-import io.blastgate.services.Services;
 import io.blastgate.importer.ImportMessage;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
 import io.blastgate.importer.ImportSettings;
+import io.blastgate.services.Services;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,15 +1,15 @@
 package io.blastgate.bench;
 
-import io.blastgate.error.BlastgateException.GraphUnavailable;
 import io.blastgate.bench.BenchReport.Group;
 import io.blastgate.bench.BenchReport.Latency;
 import io.blastgate.bench.BenchReport.Reach;
 import io.blastgate.bench.BenchReport.ReachBand;
 import io.blastgate.bench.BenchReport.TargetImpact;
 import io.blastgate.blastradius.BlastRadius;
-import io.blastgate.services.Services;
 import io.blastgate.blastradius.BlastRadiusService;
+import io.blastgate.error.BlastgateException.GraphUnavailable;
 import io.blastgate.graph.Graph;
+import io.blastgate.services.Services;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;

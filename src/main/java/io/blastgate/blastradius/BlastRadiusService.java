@@ -12,10 +12,10 @@ import io.blastgate.model.EntityRef;
 import io.blastgate.model.HopBound;
 import io.blastgate.model.Label;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.HashSet;
 import java.util.Set;
 
 /**

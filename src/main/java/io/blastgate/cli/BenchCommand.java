@@ -1,8 +1,8 @@
 package io.blastgate.cli;
 
-import io.blastgate.model.HopBound;
 import io.blastgate.bench.BenchOptions;
 import io.blastgate.bench.Benchmark;
+import io.blastgate.model.HopBound;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;

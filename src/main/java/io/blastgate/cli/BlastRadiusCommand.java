@@ -1,11 +1,11 @@
 package io.blastgate.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.blastgate.app.Blastgate;
+import io.blastgate.blastradius.BlastRadius;
+import io.blastgate.config.AppConfig;
 import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.model.HopBound;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.blastgate.blastradius.BlastRadius;
-import io.blastgate.app.Blastgate;
-import io.blastgate.config.AppConfig;
 import io.blastgate.wire.BlastRadiusJson;
 import io.blastgate.wire.Json;
 import java.util.concurrent.Callable;

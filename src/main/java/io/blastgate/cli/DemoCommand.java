@@ -1,11 +1,11 @@
 package io.blastgate.cli;
 
-import io.blastgate.error.BlastgateException.InvalidInput;
+import io.blastgate.app.Blastgate;
 import io.blastgate.auth.GeneratedToken;
 import io.blastgate.auth.Role;
 import io.blastgate.auth.TokenStore;
-import io.blastgate.app.Blastgate;
 import io.blastgate.config.AppConfig;
+import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
 import java.io.IOException;

@@ -2,12 +2,12 @@ package io.blastgate.cli;
 
 import io.blastgate.app.Blastgate;
 import io.blastgate.config.AppConfig;
-import io.blastgate.wire.ImportReportJson;
-import io.blastgate.wire.Json;
 import io.blastgate.importer.ImportMessage;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
 import io.blastgate.importer.ImportSettings;
+import io.blastgate.wire.ImportReportJson;
+import io.blastgate.wire.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

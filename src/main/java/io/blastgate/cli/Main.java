@@ -1,6 +1,5 @@
 package io.blastgate.cli;
 
-import io.blastgate.error.BlastgateException;
 import io.blastgate.error.BlastgateException.Conflict;
 import io.blastgate.error.BlastgateException.Forbidden;
 import io.blastgate.error.BlastgateException.GraphUnavailable;
@@ -9,10 +8,11 @@ import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.error.BlastgateException.NotATarget;
 import io.blastgate.error.BlastgateException.Unauthenticated;
 import io.blastgate.error.BlastgateException.UnknownEntity;
+import io.blastgate.error.BlastgateException;
 import java.io.PrintWriter;
 import org.slf4j.bridge.SLF4JBridgeHandler;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code blastgate}: what breaks if I revoke this? */
 @Command(

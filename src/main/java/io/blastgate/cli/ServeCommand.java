@@ -1,7 +1,7 @@
 package io.blastgate.cli;
 
-import io.blastgate.config.AppConfig;
 import io.blastgate.app.Blastgate;
+import io.blastgate.config.AppConfig;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;

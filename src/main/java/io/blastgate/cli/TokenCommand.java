@@ -1,21 +1,21 @@
 package io.blastgate.cli;
 
-import java.io.PrintWriter;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-import java.util.Arrays;
-import java.util.stream.Collectors;
-import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.auth.GeneratedToken;
 import io.blastgate.auth.Role;
 import io.blastgate.auth.TokenStore;
+import io.blastgate.error.BlastgateException.InvalidInput;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "token",

@@ -1,9 +1,9 @@
 package io.blastgate.config;
 
 import io.blastgate.error.BlastgateException.InvalidConfiguration;
-import io.blastgate.model.HopBound;
-import io.blastgate.graph.GraphSettings;
 import io.blastgate.graph.GraphSettings.Secret;
+import io.blastgate.graph.GraphSettings;
+import io.blastgate.model.HopBound;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

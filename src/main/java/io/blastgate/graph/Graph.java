@@ -2,8 +2,6 @@ package io.blastgate.graph;
 
 import io.blastgate.error.BlastgateException.Conflict;
 import io.blastgate.error.BlastgateException.GraphUnavailable;
-import io.blastgate.error.BlastgateException.Conflict;
-import io.blastgate.error.BlastgateException.GraphUnavailable;
 import io.blastgate.plugin.PluginInfo;
 import java.time.Duration;
 import java.util.Map;

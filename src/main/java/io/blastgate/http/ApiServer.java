@@ -1,11 +1,11 @@
 package io.blastgate.http;
 
-import io.blastgate.error.BlastgateException.InvalidConfiguration;
-import io.javalin.util.JavalinBindException;
-import java.util.List;
 import io.blastgate.auth.TokenStore;
+import io.blastgate.error.BlastgateException.InvalidConfiguration;
 import io.blastgate.services.Services;
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

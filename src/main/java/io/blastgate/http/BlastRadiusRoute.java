@@ -1,8 +1,8 @@
 package io.blastgate.http;
 
-import io.blastgate.wire.BlastRadiusJson;
 import io.blastgate.blastradius.BlastRadiusService;
 import io.blastgate.model.HopBound;
+import io.blastgate.wire.BlastRadiusJson;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 

@@ -1,9 +1,9 @@
 package io.blastgate.http;
 
-import io.blastgate.error.BlastgateException.UnknownEntity;
-import io.blastgate.wire.EntityJson;
 import io.blastgate.entities.EntityService;
+import io.blastgate.error.BlastgateException.UnknownEntity;
 import io.blastgate.model.Label;
+import io.blastgate.wire.EntityJson;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Arrays;

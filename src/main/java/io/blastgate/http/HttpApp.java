@@ -1,10 +1,10 @@
 package io.blastgate.http;
 
-import io.blastgate.wire.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.blastgate.services.Services;
 import io.blastgate.auth.Role;
 import io.blastgate.auth.TokenStore;
+import io.blastgate.services.Services;
+import io.blastgate.wire.Json;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;

@@ -1,9 +1,9 @@
 package io.blastgate.http;
 
-import io.blastgate.wire.ImportReportJson;
-import io.blastgate.importer.Importer;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
+import io.blastgate.importer.Importer;
+import io.blastgate.wire.ImportReportJson;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Map;

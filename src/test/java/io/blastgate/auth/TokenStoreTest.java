@@ -1,10 +1,10 @@
 package io.blastgate.auth;
 
-import io.blastgate.error.BlastgateException.InvalidConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.blastgate.error.BlastgateException.InvalidConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package io.blastgate.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.blastgate.bench.BenchReport.TargetImpact;
-import io.blastgate.services.Services;
 import io.blastgate.graph.Graph;
+import io.blastgate.services.Services;
 import io.blastgate.testing.TestGraph;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

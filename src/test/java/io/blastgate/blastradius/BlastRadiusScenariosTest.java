@@ -1,7 +1,5 @@
 package io.blastgate.blastradius;
 
-import io.blastgate.error.BlastgateException.UnknownEntity;
-import io.blastgate.error.BlastgateException.NotATarget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,11 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.blastgate.blastradius.BlastRadius.ImpactedWorkload;
 import io.blastgate.blastradius.BlastRadius.SharedSecret;
+import io.blastgate.blastradius.BlastRadiusService.Engine;
+import io.blastgate.error.BlastgateException.NotATarget;
+import io.blastgate.error.BlastgateException.UnknownEntity;
 import io.blastgate.graph.Graph;
-import io.blastgate.importer.Importer;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
 import io.blastgate.importer.ImportSettings;
+import io.blastgate.importer.Importer;
 import io.blastgate.testing.TestGraph;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import io.blastgate.blastradius.BlastRadiusService.Engine;
 
 /**
  * Every named scenario of fixtures/scenarios, imported through the real importer into a real Neo4j, and

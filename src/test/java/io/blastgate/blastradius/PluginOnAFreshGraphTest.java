@@ -1,11 +1,11 @@
 package io.blastgate.blastradius;
 
-import io.blastgate.model.OwnerRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.blastgate.blastradius.BlastRadiusService.Engine;
 import io.blastgate.graph.GraphConnection;
 import io.blastgate.graph.GraphSettings;
+import io.blastgate.model.OwnerRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.blastgate.config;
 
-import io.blastgate.error.BlastgateException.InvalidConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.blastgate.error.BlastgateException.InvalidConfiguration;
 import io.blastgate.graph.GraphSettings;
 import java.io.IOException;
 import java.net.URI;

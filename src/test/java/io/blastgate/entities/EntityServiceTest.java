@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.blastgate.graph.Graph;
 import io.blastgate.model.EntityRef;
-import io.blastgate.model.OwnerRef;
 import io.blastgate.model.Label;
+import io.blastgate.model.OwnerRef;
 import io.blastgate.model.RelType;
 import io.blastgate.testing.Seed;
 import io.blastgate.testing.TestGraph;

@@ -1,9 +1,9 @@
 package io.blastgate.graph;
 
-import io.blastgate.error.BlastgateException.GraphUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.blastgate.error.BlastgateException.GraphUnavailable;
 import io.blastgate.testing.ExternalNeo4jServer;
 import java.net.URI;
 import java.time.Duration;

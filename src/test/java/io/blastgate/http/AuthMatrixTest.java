@@ -8,11 +8,18 @@ import io.blastgate.testing.TestGraph;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,6 +89,57 @@ class AuthMatrixTest {
       }
     }
     soft.assertAll();
+  }
+
+  /**
+   * The table of api/problems.md ("Who may call what, by role"), cell by cell over HTTP: "yes" is
+   * never a 401 or 403, "no" is a 403; and every operation that needs a token has its row.
+   */
+  @Test
+  void theDocumentedTableOfWhoMayCallWhatIsWhatTheServerDoes() throws IOException {
+    List<String> lines = Files.readAllLines(Path.of("api/problems.md"));
+    Pattern row = Pattern.compile("^\\| `(GET|POST|PUT|DELETE) (/api/v1/[^`]+)` \\|(.*)\\|$");
+    List<String> header =
+        lines.stream().filter(l -> l.startsWith("| Operation | ")).findFirst().map(l -> cells(l).subList(1, 7)).orElseThrow();
+    assertThat(header).containsExactlyElementsOf(Arrays.stream(Role.values()).map(Role::wireName).toList());
+    SoftAssertions soft = new SoftAssertions();
+    Set<String> documented = new HashSet<>();
+    for (String line : lines) {
+      Matcher m = row.matcher(line);
+      if (!m.matches()) {
+        continue;
+      }
+      documented.add(m.group(1) + " " + m.group(2));
+      List<String> cells = cells(line).subList(1, 7);
+      for (int i = 0; i < cells.size(); i++) {
+        HttpRequest request =
+            api.request(m.group(2))
+                .method(m.group(1), HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + api.token(header.get(i)))
+                .build();
+        int status = api.send(request).statusCode();
+        String as = m.group(1) + " " + m.group(2) + " as " + header.get(i);
+        if (cells.get(i).equals("yes")) {
+          soft.assertThat(status).as(as).isNotIn(401, 403).isBetween(200, 499);
+        } else {
+          soft.assertThat(cells.get(i)).as(as).isEqualTo("no");
+          soft.assertThat(status).as(as).isEqualTo(403);
+        }
+      }
+    }
+    soft.assertAll();
+    List<String> needingAToken = new ArrayList<>();
+    for (Endpoint e : endpoints()) {
+      ApiRoute route = e.metadata(ApiRoute.class);
+      if (route != null && route.access() instanceof ApiRoute.Requires) {
+        needingAToken.add(e.method.name() + " " + e.path);
+      }
+    }
+    assertThat(documented).containsExactlyInAnyOrderElementsOf(needingAToken);
+  }
+
+  private static List<String> cells(String line) {
+    return Arrays.stream(line.substring(1, line.length() - 1).split("\\|")).map(String::strip).toList();
   }
 
   private static void expectUnauthenticated(SoftAssertions soft, Endpoint endpoint, String name) {

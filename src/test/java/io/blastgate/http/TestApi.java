@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The real app from {@link HttpApp#create}, with the program's services ({@link Services#over}) over a graph, served on a random
  * loopback port for the whole test class, with one token per role and, per role, a token holding every
- * other role but that one (and not admin), reached with the JDK's HTTP client. A test class declares it
+ * role that does not grant that one (so neither it, nor admin, nor a role that implies it), reached
+ * with the JDK's HTTP client. A test class declares it
  * once, and it starts before the class's tests and stops after them:
  *
  * <pre>{@code @RegisterExtension static final TestApi api = TestApi.onTestGraph();}</pre>
@@ -96,7 +97,12 @@ final class TestApi implements BeforeAllCallback, AfterAllCallback {
     List<TokenEntry> entries = new ArrayList<>();
     for (Role role : Role.values()) {
       add(plain, entries, role.wireName(), EnumSet.of(role));
-      EnumSet<Role> others = EnumSet.complementOf(EnumSet.of(role, Role.ADMIN));
+      EnumSet<Role> others = EnumSet.noneOf(Role.class);
+      for (Role other : Role.values()) {
+        if (!other.grants(role)) {
+          others.add(other);
+        }
+      }
       add(plain, entries, "all-but-" + role.wireName(), others);
     }
     Services services = Services.over(graph.get(), AppConfig.fromEnvironment(Map.of()));

@@ -1,12 +1,11 @@
 package io.blastgate.model.file;
 
-import io.blastgate.model.Label;
-import io.blastgate.model.RelType;
-import io.blastgate.model.Traversal;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.blastgate.model.Label;
+import io.blastgate.model.RelType;
+import io.blastgate.model.Traversal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
