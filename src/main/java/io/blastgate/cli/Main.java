@@ -27,7 +27,7 @@ import picocli.CommandLine;
       BlastRadiusCommand.class,
       TokenCommand.class,
       BenchCommand.class,
-      CommandLine.HelpCommand.class
+      HelpCommand.class
     })
 public final class Main implements Runnable {
   /** Exit code of a command whose input was refused (an invalid bundle, an unknown target). */
@@ -41,7 +41,15 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Read by {@link LogLevel} before parsing; declared here so that every command accepts it. */
+  @CommandLine.Option(
+      names = LogLevel.VERBOSE,
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "log the program's steps (INFO) to stderr; by default only warnings, except for serve")
+  boolean verbose;
+
   public static void main(String[] args) {
+    LogLevel.choose(args); // before the first logger exists
     // Lucene and the JDK log through java.util.logging: into SLF4J with everything else.
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();

@@ -81,6 +81,17 @@ class CliTest {
   }
 
   @Test
+  void helpReachesANestedCommandAndNamesTheCommandsWhenOneIsUnknown() {
+    Run create = run("help", "token", "create");
+    assertThat(create.exit()).isZero();
+    assertThat(create.out()).startsWith("Usage: blastgate token create").contains("Creates a token");
+
+    Run unknown = run("help", "token", "delete");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err().strip()).isEqualTo("blastgate: no command 'token delete'; blastgate token has create");
+  }
+
+  @Test
   void aBoundBelowTenIsRefusedBeforeTheGraphIsOpened(@TempDir Path dir) {
     Path data = dir.resolve("never");
     Run r = run("blast-radius", "--data-dir", data.toString(), "--max-hops", "5", "cred:stripe-key");

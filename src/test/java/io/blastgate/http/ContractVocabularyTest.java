@@ -98,6 +98,16 @@ class ContractVocabularyTest {
     assertThat(named).containsExactlyInAnyOrderElementsOf(registered);
   }
 
+  /** Health reports the program's version (the jar's, from pom.xml): the contract's, not another. */
+  @Test
+  void theProgramsVersionIsTheContracts() throws IOException {
+    Matcher version =
+        Pattern.compile("<artifactId>blastgate</artifactId>\\s*<version>([^<]+)</version>")
+            .matcher(Files.readString(Path.of("pom.xml")));
+    assertThat(version.find()).as("pom.xml names the project's version").isTrue();
+    assertThat(version.group(1)).isEqualTo(contract.path("info").path("version").asText());
+  }
+
   @Test
   void problemTypesAreTheProgramsAndTheDocuments() throws IOException {
     List<String> program = Arrays.stream(ProblemType.values()).map(ProblemType::uri).toList();
