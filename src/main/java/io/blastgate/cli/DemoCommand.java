@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -73,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
       throw e;
     }
     if (noServe) {
-      printWelcome(report, tokens, "http://" + config.httpHost() + ":" + config.httpPort());
+      printWelcome(report, tokens, null);
       program.close();
       return 0;
     }
@@ -145,6 +146,7 @@ final class DemoCommand implements Callable<Integer> {
     return issued;
   }
 
+  /** The banner; {@code base} is where the API is served, or null when it is not (--no-serve). */
   private static void printWelcome(ImportReport report, List<Issued> tokens, String base) {
     var c = report.counts();
     var out = System.out;
@@ -154,12 +156,18 @@ final class DemoCommand implements Callable<Integer> {
     for (Issued t : tokens) {
       out.printf("  %-10s %-20s %s%n", t.role().wireName(), t.principal(), t.token());
     }
-    String viewer = tokens.get(0).token();
-    out.printf("%nTry:%n");
+    if (base == null) {
+      out.printf("%nNothing is served (--no-serve): run the demo without it to try the API.%n%n");
+      return;
+    }
+    out.printf("%nIn another terminal, set one variable per role, then try:%n");
+    for (Issued t : tokens) {
+      out.printf("  export %s=%s%n", t.role().wireName().toUpperCase(Locale.ROOT), t.token());
+    }
     out.printf("  curl -s %s/api/v1/health%n", base);
-    out.printf("  curl -s -H 'Authorization: Bearer %s' '%s/api/v1/blast-radius?target=cred:vault/shared/datadog-api-key'%n", viewer, base);
-    out.printf("  curl -s -H 'Authorization: Bearer %s' '%s/api/v1/entities?q=stripe%%20key'%n", viewer, base);
-    out.printf("  curl -s -H 'Authorization: Bearer %s' '%s/api/v1/blast-radius?target=aws:iam::444455556666:role/break-glass-admin'%n", viewer, base);
+    out.printf("  curl -s -H \"Authorization: Bearer $VIEWER\" '%s/api/v1/blast-radius?target=cred:vault/shared/datadog-api-key'%n", base);
+    out.printf("  curl -s -H \"Authorization: Bearer $VIEWER\" '%s/api/v1/entities?q=stripe%%20key'%n", base);
+    out.printf("  curl -s -H \"Authorization: Bearer $VIEWER\" '%s/api/v1/blast-radius?target=aws:iam::444455556666:role/break-glass-admin'%n", base);
     out.printf("The contract: %s/api/v1/openapi.yaml%n%n", base);
   }
 }

@@ -156,6 +156,8 @@ class CliTest {
     Run r = run("demo", "--no-serve", "--data-dir", demo.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("78 workloads").contains("viewer").contains("admin");
+    // Nothing is served, so no curl line points at a server that is not there.
+    assertThat(r.out()).contains("Nothing is served (--no-serve)").doesNotContain("curl");
     assertThat(TokenStore.load(demo.resolve("tokens.yaml")).entries()).hasSize(4);
     // A second start wipes its own folder and starts fresh; a folder it did not make is refused.
     assertThat(run("demo", "--no-serve", "--data-dir", demo.toString()).exit()).isZero();
