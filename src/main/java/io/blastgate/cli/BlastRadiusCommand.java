@@ -2,12 +2,12 @@ package io.blastgate.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.blastgate.app.Blastgate;
-import io.blastgate.blastradius.BlastRadius;
 import io.blastgate.config.AppConfig;
 import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.model.HopBound;
 import io.blastgate.wire.BlastRadiusJson;
 import io.blastgate.wire.Json;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,8 +19,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "What would break if TARGET (a credential, identity or workload id) were contained.",
-      "Reads the configured graph (BLASTGATE_DATA_DIR or BLASTGATE_NEO4J_URI); an embedded data",
-      "folder can be open in one process at a time: while a server runs, ask the API instead."
+      "Asks a running server when one is named (--server or BLASTGATE_URL, with a token); otherwise",
+      "reads the configured graph (BLASTGATE_DATA_DIR or BLASTGATE_NEO4J_URI) itself. An embedded data",
+      "folder can be open in one process at a time: while a server runs on it, ask the server."
     })
 final class BlastRadiusCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TARGET", description = "the target's id, e.g. cred:vault/prod/stripe-api-key")
@@ -34,22 +35,32 @@ final class BlastRadiusCommand implements Callable<Integer> {
 
   @Mixin DataDirOption data;
 
+  @Mixin ServerOption server;
+
   @Override
   public Integer call() throws Exception {
     if (maxHops != null && !HopBound.allowed(maxHops)) {
       throw new InvalidInput(HopBound.rule(maxHops)); // before Neo4j starts, not after
     }
+    Optional<Remote> remote = server.remote(System.getenv());
+    if (remote.isPresent() && data.dataDir != null) {
+      throw new InvalidInput("give --server or --data-dir, not both: a server reads its own graph");
+    }
+    BlastRadiusJson answer = remote.isPresent() ? remote.get().blastRadius(target, maxHops) : computeHere();
+    if (json) {
+      ObjectMapper mapper = Json.mapper();
+      System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+    } else {
+      System.out.print(BlastRadiusTable.render(answer));
+    }
+    return 0;
+  }
+
+  private BlastRadiusJson computeHere() {
     AppConfig config = Environment.config(data.dataDir);
     try (Blastgate program = Blastgate.open(config)) {
-      BlastRadius br =
-          program.services().blastRadius().compute(target, maxHops == null ? config.maxHops() : maxHops);
-      if (json) {
-        ObjectMapper mapper = Json.mapper();
-        System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(BlastRadiusJson.of(br)));
-      } else {
-        System.out.print(BlastRadiusTable.render(br));
-      }
-      return 0;
+      return BlastRadiusJson.of(
+          program.services().blastRadius().compute(target, maxHops == null ? config.maxHops() : maxHops));
     }
   }
 }

@@ -3,26 +3,29 @@ package io.blastgate.cli;
 import com.github.freva.asciitable.AsciiTable;
 import com.github.freva.asciitable.Column;
 import com.github.freva.asciitable.HorizontalAlign;
-import io.blastgate.blastradius.BlastRadius.ImpactedWorkload;
-import io.blastgate.blastradius.BlastRadius.SharedSecret;
-import io.blastgate.blastradius.BlastRadius;
-import io.blastgate.model.OwnerRef;
+import io.blastgate.wire.BlastRadiusJson.Impacted;
+import io.blastgate.wire.BlastRadiusJson.Shared;
+import io.blastgate.wire.BlastRadiusJson;
+import io.blastgate.wire.EntityJson;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A blast radius as a person at a terminal reads it: the headline first, then one row per workload. */
+/**
+ * A blast radius as a person at a terminal reads it: the headline first, then one row per workload.
+ * It renders the wire shape, so that an answer computed here and one read from a server print alike.
+ */
 final class BlastRadiusTable {
   private BlastRadiusTable() {}
 
-  static String render(BlastRadius br) {
+  static String render(BlastRadiusJson br) {
     var s = br.summary();
     var c = s.byCriticality();
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
             "Blast radius of %s %s (%s, \"%s\")%n",
-            br.target().label().cypherName(),
+            br.target().label(),
             br.target().id(),
             br.target().kind(),
             br.target().name()));
@@ -55,7 +58,7 @@ final class BlastRadiusTable {
                   .map(d -> d.id() + " (depth " + d.depth() + ")")
                   .collect(Collectors.joining(", "))));
     }
-    for (SharedSecret r : br.sharedSecrets()) {
+    for (Shared r : br.sharedSecrets()) {
       out.append(
           String.format(
               "%s %s: %d consumer%s, teams %s, environments %s%n",
@@ -77,15 +80,15 @@ final class BlastRadiusTable {
                 br.impacted(),
                 Arrays.asList(
                     new Column().header("HOPS").dataAlign(HorizontalAlign.RIGHT).with(w -> String.valueOf(w.hops())),
-                    new Column().header("WORKLOAD").dataAlign(HorizontalAlign.LEFT).with(ImpactedWorkload::id),
-                    new Column().header("KIND").dataAlign(HorizontalAlign.LEFT).with(ImpactedWorkload::kind),
+                    new Column().header("WORKLOAD").dataAlign(HorizontalAlign.LEFT).with(Impacted::id),
+                    new Column().header("KIND").dataAlign(HorizontalAlign.LEFT).with(Impacted::kind),
                     new Column().header("CRITICALITY").dataAlign(HorizontalAlign.LEFT).with(w -> orDash(w.criticality())),
                     new Column().header("ENV").dataAlign(HorizontalAlign.LEFT).with(w -> orDash(w.environment())),
                     new Column().header("TEAMS").dataAlign(HorizontalAlign.LEFT).with(w -> listOrDash(w.teams())),
                     new Column()
                         .header("OWNERS")
                         .dataAlign(HorizontalAlign.LEFT)
-                        .with(w -> w.unowned() ? "UNOWNED" : listOrDash(w.owners().stream().map(OwnerRef::id).toList())))))
+                        .with(w -> w.unowned() ? "UNOWNED" : listOrDash(w.owners().stream().map(EntityJson.Owner::id).toList())))))
         .append(System.lineSeparator());
     return out.toString();
   }

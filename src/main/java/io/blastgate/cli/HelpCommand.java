@@ -3,11 +3,11 @@ package io.blastgate.cli;
 import io.blastgate.error.BlastgateException.InvalidInput;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code blastgate help [COMMAND [SUBCOMMAND …]]}: the help of any command, nested ones included

@@ -4,16 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.blastgate.app.Blastgate;
+import io.blastgate.auth.GeneratedToken;
+import io.blastgate.auth.Role;
 import io.blastgate.auth.TokenStore;
+import io.blastgate.config.AppConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -89,6 +99,66 @@ class CliTest {
     Run unknown = run("help", "token", "delete");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err().strip()).isEqualTo("blastgate: no command 'token delete'; blastgate token has create");
+  }
+
+  /** A responder at a terminal asks the running server: the same table, the same exit codes. */
+  @Test
+  void blastRadiusThroughARunningServerPrintsTheSameTableAndTheSameErrors(@TempDir Path dir) throws Exception {
+    Path tokens = dir.resolve("tokens.yaml");
+    GeneratedToken viewer = TokenStore.generate("viewer", "person:ana", Set.of(Role.VIEWER));
+    GeneratedToken importer = TokenStore.generate("importer", "person:diego", Set.of(Role.IMPORTER));
+    TokenStore.append(tokens, viewer.entry());
+    TokenStore.append(tokens, importer.entry());
+    Map<String, String> env =
+        Map.of(
+            "BLASTGATE_DATA_DIR", dir.resolve("data").toString(),
+            "BLASTGATE_NEO4J_PAGECACHE", "16m",
+            "BLASTGATE_HTTP_PORT", "0",
+            "BLASTGATE_TOKENS_FILE", tokens.toString());
+    try (Blastgate.Server server = Blastgate.serve(AppConfig.forServer(env), "test")) {
+      String url = "http://127.0.0.1:" + server.port();
+      // Loaded through the same program the server runs on, before asking it.
+      Run offline = run("blast-radius", "--server", url, "--token", viewer.token(), "cred:stripe-key");
+      assertThat(offline.exit()).isEqualTo(2);
+      assertThat(offline.err().strip()).isEqualTo("blastgate: no entity with id 'cred:stripe-key' in the graph");
+
+      Path bundle = Path.of("fixtures/scenarios/worked-example/bundle.json");
+      HttpResponse<String> imported =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url + "/api/v1/imports?format=bundle&source=scenario-worked-example"))
+                      .header("Authorization", "Bearer " + importer.token())
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofFile(bundle))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+      Run table = run("blast-radius", "--server", url + "/", "--token", viewer.token(), "cred:stripe-key");
+      assertThat(table.exit()).as(table.err()).isZero();
+      assertThat(table.out())
+          .contains("4 workloads impacted (2 direct), deepest 2 hops")
+          .contains("Teams: team:payments, team:web")
+          .containsPattern("2\\s+wl:reports\\s+job\\s+low\\s+dev\\s+-\\s+UNOWNED");
+      Run json = run("blast-radius", "--server", url, "--token", viewer.token(), "--json", "id:stripe-sa");
+      assertThat(JSON.readTree(json.out()).at("/summary/total").asInt()).isEqualTo(4);
+
+      Run forbidden = run("blast-radius", "--server", url, "--token", importer.token(), "cred:stripe-key");
+      assertThat(forbidden.exit()).isEqualTo(4);
+      assertThat(forbidden.err().strip()).isEqualTo("blastgate: this operation requires the role 'viewer'");
+      Run refused = run("blast-radius", "--server", url, "--token", "not-a-token", "cred:stripe-key");
+      assertThat(refused.exit()).isEqualTo(4);
+      assertThat(refused.err()).doesNotContain("not-a-token");
+      Run both = run("blast-radius", "--server", url, "--token", viewer.token(), "--data-dir", dir.toString(), "x");
+      assertThat(both.exit()).isEqualTo(2);
+    }
+    try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int port = closed.getLocalPort();
+      closed.close();
+      Run down = run("blast-radius", "--server", "http://127.0.0.1:" + port, "--token", "t", "cred:x");
+      assertThat(down.exit()).isEqualTo(3);
+      assertThat(down.err()).startsWith("blastgate: cannot reach blastgate at http://127.0.0.1:" + port);
+    }
   }
 
   @Test

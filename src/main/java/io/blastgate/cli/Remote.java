@@ -1,0 +1,87 @@
+package io.blastgate.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.blastgate.error.BlastgateException.Forbidden;
+import io.blastgate.error.BlastgateException.GraphUnavailable;
+import io.blastgate.error.BlastgateException.InvalidInput;
+import io.blastgate.error.BlastgateException.Unauthenticated;
+import io.blastgate.error.BlastgateException;
+import io.blastgate.wire.BlastRadiusJson;
+import io.blastgate.wire.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A running blastgate server, asked over its HTTP API with a bearer token: the same answers, in the same
+ * wire shapes, as the command computes offline. A problem the server answers becomes the error the
+ * command would have raised itself (its detail is already worded for a person), so that the exit codes
+ * stay the same; a server that cannot be reached is "unavailable" (exit 3). The token is never printed.
+ */
+record Remote(URI base, String token) {
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final ObjectMapper JSON = Json.mapper();
+
+  Remote {
+    Objects.requireNonNull(base, "base");
+    Objects.requireNonNull(token, "token");
+  }
+
+  /** {@code GET /api/v1/blast-radius}. */
+  BlastRadiusJson blastRadius(String target, Integer maxHops) {
+    String query = "target=" + URLEncoder.encode(target, StandardCharsets.UTF_8)
+        + (maxHops == null ? "" : "&max_hops=" + maxHops);
+    return get("/api/v1/blast-radius?" + query, BlastRadiusJson.class);
+  }
+
+  private <T> T get(String pathAndQuery, Class<T> type) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    HttpResponse<byte[]> response;
+    try {
+      response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new GraphUnavailable("cannot reach blastgate at " + base + " (" + e.getClass().getSimpleName()
+          .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase() + ")", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GraphUnavailable("interrupted while asking blastgate at " + base, e);
+    }
+    try {
+      if (response.statusCode() / 100 == 2) {
+        return JSON.readValue(response.body(), type);
+      }
+      throw problem(response.statusCode(), JSON.readTree(response.body()));
+    } catch (IOException e) {
+      throw new GraphUnavailable(
+          base + " answered " + response.statusCode() + " with a body that is not blastgate's JSON", e);
+    }
+  }
+
+  /** The server's problem document as the error the command would raise itself. */
+  private BlastgateException problem(int status, JsonNode body) {
+    String detail = body.path("detail").asText("the server answered " + status);
+    return switch (status) {
+      case 401 -> new Unauthenticated("the server refused the token: " + detail);
+      case 403 -> new Forbidden(detail);
+      case 503 -> new GraphUnavailable(detail, null);
+      default -> status >= 500
+          ? new GraphUnavailable("the server failed (" + status + "): " + detail
+              + "; request id " + body.path("request_id").asText("unknown"), null)
+          : new InvalidInput(detail);
+    };
+  }
+}
