@@ -42,10 +42,7 @@ final class BlastRadiusCommand implements Callable<Integer> {
     if (maxHops != null && !HopBound.allowed(maxHops)) {
       throw new InvalidInput(HopBound.rule(maxHops)); // before Neo4j starts, not after
     }
-    Optional<Remote> remote = server.remote(System.getenv());
-    if (remote.isPresent() && data.dataDir != null) {
-      throw new InvalidInput("give --server or --data-dir, not both: a server reads its own graph");
-    }
+    Optional<Remote> remote = server.remote(data, System.getenv());
     BlastRadiusJson answer = remote.isPresent() ? remote.get().blastRadius(target, maxHops) : computeHere();
     if (json) {
       ObjectMapper mapper = Json.mapper();

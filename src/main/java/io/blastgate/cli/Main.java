@@ -25,6 +25,8 @@ import picocli.CommandLine;
       DemoCommand.class,
       ImportCommand.class,
       BlastRadiusCommand.class,
+      SearchCommand.class,
+      ShowCommand.class,
       TokenCommand.class,
       BenchCommand.class,
       HelpCommand.class

@@ -8,6 +8,7 @@ import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.error.BlastgateException.Unauthenticated;
 import io.blastgate.error.BlastgateException;
 import io.blastgate.wire.BlastRadiusJson;
+import io.blastgate.wire.EntityJson;
 import io.blastgate.wire.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -40,6 +41,18 @@ record Remote(URI base, String token) {
     String query = "target=" + URLEncoder.encode(target, StandardCharsets.UTF_8)
         + (maxHops == null ? "" : "&max_hops=" + maxHops);
     return get("/api/v1/blast-radius?" + query, BlastRadiusJson.class);
+  }
+
+  /** {@code GET /api/v1/entities?q=…}: one page of search hits. */
+  EntityJson.Page search(String text, String label, int limit) {
+    String query = "q=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&limit=" + limit
+        + (label == null ? "" : "&label=" + URLEncoder.encode(label, StandardCharsets.UTF_8));
+    return get("/api/v1/entities?" + query, EntityJson.Page.class);
+  }
+
+  /** {@code GET /api/v1/entities?id=…}: one entity with its owners and neighbours. */
+  EntityJson.Detail entity(String id) {
+    return get("/api/v1/entities?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8), EntityJson.Detail.class);
   }
 
   private <T> T get(String pathAndQuery, Class<T> type) {

@@ -22,6 +22,18 @@ final class ServerOption {
   @Option(names = "--token", paramLabel = "TOKEN", description = "the bearer token for --server (default BLASTGATE_TOKEN)")
   String token;
 
+  /**
+   * The server to ask, if the options or the environment name one; a data folder given as well is
+   * refused, because a server reads its own graph.
+   */
+  Optional<Remote> remote(DataDirOption data, Map<String, String> env) {
+    Optional<Remote> remote = remote(env);
+    if (remote.isPresent() && data.dataDir != null) {
+      throw new InvalidInput("give --server or --data-dir, not both: a server reads its own graph");
+    }
+    return remote;
+  }
+
   /** The server to ask, if the options or the environment name one. */
   Optional<Remote> remote(Map<String, String> env) {
     String url = server != null ? server : env.get(URL_KEY);

@@ -69,7 +69,7 @@ class CliTest {
   void theTopLevelHelpListsEachCommandWithAWholeSentence() {
     Run help = run("--help");
     assertThat(help.exit()).isZero();
-    for (String command : new String[] {"serve", "demo", "import", "blast-radius", "token", "bench"}) {
+    for (String command : new String[] {"serve", "demo", "import", "blast-radius", "search", "show", "token", "bench"}) {
       // The entry: the command's line and the more indented lines that continue it when it wraps.
       Matcher entry = Pattern.compile("(?m)^  " + command + " +(.*(?:\\R {4,}.*)*)").matcher(help.out());
       assertThat(entry.find()).as(command).isTrue();
@@ -143,6 +143,16 @@ class CliTest {
       Run json = run("blast-radius", "--server", url, "--token", viewer.token(), "--json", "id:stripe-sa");
       assertThat(JSON.readTree(json.out()).at("/summary/total").asInt()).isEqualTo(4);
 
+      Run search = run("search", "--server", url, "--token", viewer.token(), "stripe");
+      assertThat(search.exit()).as(search.err()).isZero();
+      assertThat(search.out()).containsPattern("cred:stripe-key\\s+Credential\\s+api_token");
+      Run show = run("show", "--server", url, "--token", viewer.token(), "wl:checkout");
+      assertThat(show.exit()).as(show.err()).isZero();
+      assertThat(show.out()).contains("Owners: team:payments").containsPattern("-USES->\\s+cred:stripe-key");
+      Run missing = run("show", "--server", url, "--token", viewer.token(), "wl:nope");
+      assertThat(missing.exit()).isEqualTo(2);
+      assertThat(missing.err().strip()).isEqualTo("blastgate: no entity with id 'wl:nope' in the graph");
+
       Run forbidden = run("blast-radius", "--server", url, "--token", importer.token(), "cred:stripe-key");
       assertThat(forbidden.exit()).isEqualTo(4);
       assertThat(forbidden.err().strip()).isEqualTo("blastgate: this operation requires the role 'viewer'");
@@ -159,6 +169,38 @@ class CliTest {
       assertThat(down.exit()).isEqualTo(3);
       assertThat(down.err()).startsWith("blastgate: cannot reach blastgate at http://127.0.0.1:" + port);
     }
+  }
+
+  @Test
+  void searchAndShowFindAnEntityItsOwnersAndItsNeighbours(@TempDir Path dir) throws Exception {
+    String data = dir.resolve("data").toString();
+    assertThat(run("import", "--data-dir", data, "fixtures/scenarios/worked-example/bundle.json").exit()).isZero();
+
+    Run search = run("search", "--data-dir", data, "stripe");
+    assertThat(search.exit()).as(search.err()).isZero();
+    assertThat(search.out()).containsPattern("cred:stripe-key\\s+Credential\\s+api_token");
+
+    Run none = run("search", "--data-dir", data, "--label", "Owner", "stripe");
+    assertThat(none.out().strip()).isEqualTo("Nothing matches.");
+    Run badLabel = run("search", "--data-dir", data, "--label", "Team", "stripe");
+    assertThat(badLabel.exit()).isEqualTo(2);
+    assertThat(badLabel.err().strip()).isEqualTo("blastgate: --label must be one of Identity, Credential, Workload, Owner, was 'Team'");
+
+    Run show = run("show", "--data-dir", data, "wl:checkout");
+    assertThat(show.exit()).as(show.err()).isZero();
+    assertThat(show.out())
+        .startsWith("Workload wl:checkout (service, ")
+        .contains("criticality: critical")
+        .contains("Owners: team:payments")
+        .containsPattern("-USES->\\s+cred:stripe-key\\s+Credential")
+        .containsPattern("<-DEPENDS_ON-\\s+wl:storefront\\s+Workload");
+    JsonNode json = JSON.readTree(run("show", "--data-dir", data, "--json", "wl:reports").out());
+    assertThat(json.at("/entity/id").asText()).isEqualTo("wl:reports");
+    assertThat(json.at("/owners").size()).isZero();
+
+    Run unknown = run("show", "--data-dir", data, "wl:nope");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err().strip()).isEqualTo("blastgate: no entity with id 'wl:nope' in the graph");
   }
 
   @Test
