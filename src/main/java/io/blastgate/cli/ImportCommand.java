@@ -1,7 +1,6 @@
 package io.blastgate.cli;
 
 import io.blastgate.app.Blastgate;
-import io.blastgate.config.AppConfig;
 import io.blastgate.importer.ImportMessage;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
@@ -24,6 +23,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Imports a bundle: a JSON file, a folder of CSV files, or a .zip of either (importers/bundle/).",
+      "Sends it to a running server when one is named (--server or BLASTGATE_URL, with a token);",
+      "otherwise writes the configured graph itself.",
       "The input is checked whole first: any problem writes nothing, and every problem is listed",
       "with where it is. Importing a source again replaces what it asserted before."
     })
@@ -54,31 +55,44 @@ final class ImportCommand implements Callable<Integer> {
 
   @Mixin DataDirOption data;
 
+  @Mixin ServerOption server;
+
   @Override
   public Integer call() throws Exception {
-    AppConfig config = Environment.config(data.dataDir);
-    ImportSettings settings =
-        ImportSettings.defaults().withBatchSize(batchSize).withCommitEvery(commitEvery).withWriters(writers);
-    ImportReport report;
-    try (Blastgate program = Blastgate.open(config);
-        ProgressBars bars = new ProgressBars()) {
-      ImportProgress progress = !noProgress && size(path) >= LARGE ? bars : ImportProgress.none();
-      report =
-          program.services().withImportSettings(settings).importer()
-              .importPath(path, Optional.ofNullable(source), progress);
+    Optional<Remote> remote = server.remote(data, System.getenv());
+    ImportReportJson report;
+    long errorCount;
+    if (remote.isPresent()) {
+      RemoteImport.Outcome outcome = RemoteImport.send(remote.get(), path, Optional.ofNullable(source));
+      report = outcome.report();
+      errorCount = outcome.errorCount();
+    } else {
+      ImportReport here = importHere();
+      report = ImportReportJson.of(here);
+      errorCount = here.errorCount();
     }
     if (json) {
-      System.out.println(
-          Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(ImportReportJson.of(report)));
+      System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
     } else {
-      print(report);
+      print(report, errorCount);
     }
-    return report.succeeded() ? 0 : Main.INVALID_INPUT;
+    return report.status().equals("succeeded") ? 0 : Main.INVALID_INPUT;
   }
 
-  private static void print(ImportReport r) {
+  private ImportReport importHere() throws IOException {
+    ImportSettings settings =
+        ImportSettings.defaults().withBatchSize(batchSize).withCommitEvery(commitEvery).withWriters(writers);
+    try (Blastgate program = Blastgate.open(Environment.config(data.dataDir));
+        ProgressBars bars = new ProgressBars()) {
+      ImportProgress progress = !noProgress && size(path) >= LARGE ? bars : ImportProgress.none();
+      return program.services().withImportSettings(settings).importer()
+          .importPath(path, Optional.ofNullable(source), progress);
+    }
+  }
+
+  private static void print(ImportReportJson r, long errorCount) {
     var c = r.counts();
-    if (r.succeeded()) {
+    if (r.status().equals("succeeded")) {
       System.out.printf(
           "Imported %s as source %s in %d ms (run %s)%n"
               + "  %d identities, %d credentials, %d workloads, %d owners, %d relationships%n"
@@ -97,9 +111,9 @@ final class ImportCommand implements Callable<Integer> {
     } else {
       System.out.printf(
           "Nothing was imported: %d error%s%s%n",
-          r.errorCount(),
-          r.errorCount() == 1 ? "" : "s",
-          r.errorCount() > r.errors().size() ? " (the first " + r.errors().size() + " listed)" : "");
+          errorCount,
+          errorCount == 1 ? "" : "s",
+          errorCount > r.errors().size() ? " (the first " + r.errors().size() + " listed)" : "");
       for (ImportMessage m : r.errors()) {
         System.out.printf("  %s: %s%n", m.location(), m.message());
       }

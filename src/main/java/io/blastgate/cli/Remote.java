@@ -9,6 +9,7 @@ import io.blastgate.error.BlastgateException.Unauthenticated;
 import io.blastgate.error.BlastgateException;
 import io.blastgate.wire.BlastRadiusJson;
 import io.blastgate.wire.EntityJson;
+import io.blastgate.wire.ImportReportJson;
 import io.blastgate.wire.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -55,6 +57,28 @@ record Remote(URI base, String token) {
     return get("/api/v1/entities?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8), EntityJson.Detail.class);
   }
 
+  /**
+   * {@code POST /api/v1/imports}: one document as the given source. An import the server refused is
+   * an outcome (its report lists the errors), not an error.
+   */
+  RemoteImport.Outcome importDocument(Path document, String mediaType, String source) throws IOException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + "/api/v1/imports?format=bundle&source="
+                + URLEncoder.encode(source, StandardCharsets.UTF_8)))
+            .timeout(Duration.ofMinutes(30))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", mediaType)
+            .POST(HttpRequest.BodyPublishers.ofFile(document))
+            .build();
+    HttpResponse<byte[]> response = send(request);
+    if (response.statusCode() == 422) {
+      JsonNode problem = JSON.readTree(response.body());
+      return new RemoteImport.Outcome(
+          JSON.treeToValue(problem.path("report"), ImportReportJson.class), problem.path("error_count").asLong());
+    }
+    return new RemoteImport.Outcome(read(response, ImportReportJson.class), 0);
+  }
+
   private <T> T get(String pathAndQuery, Class<T> type) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(base + pathAndQuery))
@@ -63,9 +87,12 @@ record Remote(URI base, String token) {
             .header("Accept", "application/json")
             .GET()
             .build();
-    HttpResponse<byte[]> response;
+    return read(send(request), type);
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest request) {
     try {
-      response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new GraphUnavailable("cannot reach blastgate at " + base + " (" + e.getClass().getSimpleName()
           .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase() + ")", e);
@@ -73,6 +100,9 @@ record Remote(URI base, String token) {
       Thread.currentThread().interrupt();
       throw new GraphUnavailable("interrupted while asking blastgate at " + base, e);
     }
+  }
+
+  private <T> T read(HttpResponse<byte[]> response, Class<T> type) {
     try {
       if (response.statusCode() / 100 == 2) {
         return JSON.readValue(response.body(), type);

@@ -15,10 +15,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,17 +118,17 @@ class CliTest {
       assertThat(offline.exit()).isEqualTo(2);
       assertThat(offline.err().strip()).isEqualTo("blastgate: no entity with id 'cred:stripe-key' in the graph");
 
-      Path bundle = Path.of("fixtures/scenarios/worked-example/bundle.json");
-      HttpResponse<String> imported =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(url + "/api/v1/imports?format=bundle&source=scenario-worked-example"))
-                      .header("Authorization", "Bearer " + importer.token())
-                      .header("Content-Type", "application/json")
-                      .POST(HttpRequest.BodyPublishers.ofFile(bundle))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+      Run imported = run("import", "--server", url, "--token", importer.token(), "fixtures/scenarios/worked-example/bundle.json");
+      assertThat(imported.exit()).as(imported.err()).isZero();
+      assertThat(imported.out()).contains("as source scenario-worked-example").contains("4 workloads");
+      Run invalid = run("import", "--server", url, "--token", importer.token(), "fixtures/invalid/dangling-reference.json");
+      assertThat(invalid.exit()).isEqualTo(2);
+      assertThat(invalid.out())
+          .startsWith("Nothing was imported: 1 error")
+          .contains("/workloads/1/uses/0: 'cred:does-not-exist' exists nowhere");
+      Run csv = run("import", "--server", url, "--token", importer.token(), "--json", "fixtures/csv/worked-example");
+      assertThat(csv.exit()).as(csv.err()).isZero();
+      assertThat(JSON.readTree(csv.out()).at("/counts/workloads").asInt()).isEqualTo(4);
 
       Run table = run("blast-radius", "--server", url + "/", "--token", viewer.token(), "cred:stripe-key");
       assertThat(table.exit()).as(table.err()).isZero();

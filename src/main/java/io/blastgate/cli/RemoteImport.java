@@ -1,0 +1,92 @@
+package io.blastgate.cli;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.blastgate.error.BlastgateException.InvalidInput;
+import io.blastgate.wire.ImportReportJson;
+import io.blastgate.wire.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * An import sent to a running server: the API takes one document, JSON or a .zip, and always a source
+ * name, so a CSV folder is zipped first (its name is its source, as offline) and a JSON bundle's own
+ * {@code source} is read from it when none is given. A .zip needs {@code --source}.
+ */
+final class RemoteImport {
+  /** The server's report, and how many errors it counted (it lists at most its limit of them). */
+  record Outcome(ImportReportJson report, long errorCount) {}
+
+  private RemoteImport() {}
+
+  static Outcome send(Remote remote, Path path, Optional<String> source) throws IOException {
+    if (Files.isDirectory(path)) {
+      Path zip = Files.createTempFile("blastgate-import-", ".zip");
+      try {
+        zipFolder(path, zip);
+        return remote.importDocument(zip, "application/zip", source.orElse(path.getFileName().toString()));
+      } finally {
+        Files.deleteIfExists(zip);
+      }
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new InvalidInput(path + ": no such file or folder");
+    }
+    if (isZip(path)) {
+      return remote.importDocument(path, "application/zip", source.orElseThrow(
+          () -> new InvalidInput("name the source with --source when sending a .zip to a server")));
+    }
+    return remote.importDocument(path, "application/json", source.orElseGet(() -> sourceOf(path)));
+  }
+
+  private static boolean isZip(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] magic = in.readNBytes(4);
+      return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+    }
+  }
+
+  /** The bundle's own top-level {@code source}, read without reading the rest. */
+  private static String sourceOf(Path json) {
+    try (JsonParser parser = Json.mapper().createParser(json.toFile())) {
+      if (parser.nextToken() == JsonToken.START_OBJECT) {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          JsonToken value = parser.nextToken();
+          if (name.equals("source") && value == JsonToken.VALUE_STRING) {
+            return parser.getText();
+          }
+          parser.skipChildren();
+        }
+      }
+    } catch (IOException e) {
+      // Not JSON the server would take either: let it say what is wrong, under a name to refuse.
+      return "unnamed";
+    }
+    throw new InvalidInput(json + " names no source: give --source");
+  }
+
+  /** The bundle's CSV files at the root of a .zip, as the server expects them. */
+  private static void zipFolder(Path folder, Path zip) throws IOException {
+    List<Path> files;
+    try (Stream<Path> list = Files.list(folder)) {
+      files = list.filter(Files::isRegularFile).sorted().toList();
+    }
+    try (OutputStream out = Files.newOutputStream(zip);
+        ZipOutputStream archive = new ZipOutputStream(out)) {
+      for (Path file : files) {
+        archive.putNextEntry(new ZipEntry(file.getFileName().toString()));
+        Files.copy(file, archive);
+        archive.closeEntry();
+      }
+    }
+  }
+}
