@@ -10,5 +10,5 @@ UNWIND $rows AS row
 MATCH (a:Workload {id: row.from})
 MATCH (b:Workload {id: row.to})
 CREATE (a)-[r:DEPENDS_ON {sources: [$source], source_runs: [$source_run],
-                          first_seen: $now, last_seen: $now, last_run: $run}]->(b)
+                          first_seen: $now, last_changed: $now, last_run: $run}]->(b)
 RETURN count(r) AS written

@@ -12,5 +12,5 @@ WHERE a.kind = 'person'
 MATCH (b:Owner {id: row.to})
 WHERE b.kind = 'team'
 CREATE (a)-[r:MEMBER_OF {sources: [$source], source_runs: [$source_run],
-                         first_seen: $now, last_seen: $now, last_run: $run}]->(b)
+                         first_seen: $now, last_changed: $now, last_run: $run}]->(b)
 RETURN count(r) AS written

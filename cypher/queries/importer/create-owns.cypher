@@ -10,5 +10,5 @@ MATCH (a:Owner {id: row.from})
 MATCH (b:Entity {id: row.to})
 WHERE b:Identity OR b:Credential OR b:Workload
 CREATE (a)-[r:OWNS {sources: [$source], source_runs: [$source_run],
-                    first_seen: $now, last_seen: $now, last_run: $run}]->(b)
+                    first_seen: $now, last_changed: $now, last_run: $run}]->(b)
 RETURN count(r) AS written

@@ -9,5 +9,5 @@ UNWIND $rows AS row
 MATCH (a:Workload {id: row.from})
 MATCH (b:Credential {id: row.to})
 CREATE (a)-[r:USES {sources: [$source], source_runs: [$source_run],
-                    first_seen: $now, last_seen: $now, last_run: $run}]->(b)
+                    first_seen: $now, last_changed: $now, last_run: $run}]->(b)
 RETURN count(r) AS written

@@ -1,7 +1,9 @@
-// Records that a source has been synced by a run that succeeded, with what the run wrote and removed,
-// so that a stale graph can be noticed.
-// params: source, run, now, counts (map of identities, credentials, workloads, owners, relationships,
-//         removed_nodes, removed_relationships)
+// Records that a source has been synced by a run that succeeded, with what the run asserted, wrote and
+// removed, so that a stale graph can be noticed; recovered says 'forward' when start-up finished the
+// run after a crash had stopped it (null otherwise).
+// params: source, run, now, recovered, counts (map of identities, credentials, workloads, owners,
+//         relationships, unchanged, written_nodes, written_relationships, removed_nodes,
+//         removed_relationships)
 // returns: nothing
 MERGE (s:Source {name: $source})
-SET s.last_synced = $now, s.last_run = $run, s.status = 'succeeded', s += $counts
+SET s.last_synced = $now, s.last_run = $run, s.status = 'succeeded', s.recovered = $recovered, s += $counts

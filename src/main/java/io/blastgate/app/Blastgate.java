@@ -31,6 +31,8 @@ public final class Blastgate implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     this.connection = Objects.requireNonNull(connection, "connection");
     this.services = Services.over(connection.graph(), config);
+    // Before anything reads: an import that a crash stopped while it was being published is finished.
+    services.importer().finishInterrupted();
   }
 
   /** Opens the configured graph (applying its migrations) and wires the services over it. */

@@ -41,7 +41,7 @@ final class EntityTables {
         out.append(String.format("  %s: %s%n", p.getKey(), p.getValue() instanceof List<?> l ? join(l) : p.getValue()));
       }
     }
-    out.append(String.format("Sources: %s; first seen %s, last seen %s%n", String.join(", ", e.sources()), e.firstSeen(), e.lastSeen()));
+    out.append(String.format("Sources: %s; first seen %s, last seen %s, last changed %s%n", String.join(", ", e.sources()), e.firstSeen(), e.lastSeen(), e.lastChanged()));
     out.append(String.format("Owners: %s%n", d.owners().isEmpty()
         ? "none (unowned)"
         : d.owners().stream().map(o -> o.id() + " (" + o.name() + ")").collect(Collectors.joining(", "))));

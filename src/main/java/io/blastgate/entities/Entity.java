@@ -21,7 +21,8 @@ public record Entity(
     Map<String, Object> properties,
     List<String> sources,
     Instant firstSeen,
-    Instant lastSeen) {
+    Instant lastSeen,
+    Instant lastChanged) {
 
   public Entity {
     Objects.requireNonNull(id, "id");
@@ -30,6 +31,7 @@ public record Entity(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(firstSeen, "firstSeen");
     Objects.requireNonNull(lastSeen, "lastSeen");
+    Objects.requireNonNull(lastChanged, "lastChanged");
     // Map.copyOf refuses null values, and a null value means "declared but not given" here.
     properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     sources = List.copyOf(sources);

@@ -109,7 +109,8 @@ public final class EntityService {
         declared,
         provenance.texts("sources"),
         required(provenance.instantOrNull("first_seen"), "first_seen", id),
-        required(provenance.instantOrNull("last_seen"), "last_seen", id));
+        required(r.instantOrNull("last_seen"), "last_seen", id),
+        required(provenance.instantOrNull("last_changed"), "last_changed", id));
   }
 
   private static Neighbour neighbour(Row r) {

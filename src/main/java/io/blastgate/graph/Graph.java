@@ -32,6 +32,7 @@ public final class Graph {
   private final String database;
   private final Duration timeout;
   private final boolean plugin;
+  private final PublishedReads publishedReads;
 
   public Graph(Driver driver, String database, Duration timeout) {
     this(driver, database, timeout, false);
@@ -42,6 +43,7 @@ public final class Graph {
     this.database = Objects.requireNonNull(database, "database");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.plugin = plugin;
+    this.publishedReads = new PublishedReads(this, PublishedReads.WAIT);
   }
 
   /**
@@ -60,12 +62,12 @@ public final class Graph {
   /** Whether the plugin is installed, of this protocol and allowed to run; if not, logs why. */
   private boolean pluginUsable() {
     boolean installed =
-        read(HousekeepingQuery.PLUGIN_INSTALLED, Map.of(), r -> r.single().number("installed") > 0);
+        readAnyState(HousekeepingQuery.PLUGIN_INSTALLED, Map.of(), r -> r.single().number("installed") > 0);
     if (!installed) {
       LOG.info("the blastgate plugin is not installed in Neo4j: blast radii use Cypher queries");
       return false;
     }
-    String version = read(HousekeepingQuery.PLUGIN_VERSION, Map.of(), r -> r.single().text("version"));
+    String version = readAnyState(HousekeepingQuery.PLUGIN_VERSION, Map.of(), r -> r.single().text("version"));
     if (!PluginInfo.PROTOCOL.equals(version)) {
       LOG.warn(
           "Neo4j has the blastgate plugin {}, not {}: its procedures are not used; install this"
@@ -75,7 +77,7 @@ public final class Graph {
       return false;
     }
     try {
-      read(HousekeepingQuery.PLUGIN_PROBE, Map.of(), r -> r.single().number("rows"));
+      readAnyState(HousekeepingQuery.PLUGIN_PROBE, Map.of(), r -> r.single().number("rows"));
     } catch (ClientException e) {
       LOG.warn(
           "Neo4j has the blastgate plugin but will not run it ({}): set"
@@ -89,9 +91,14 @@ public final class Graph {
     return true;
   }
 
-  /** One query in its own read transaction. */
+  /** One query in its own read transaction, which sees the graph between imports (see {@link #readTx}). */
   public <T> T read(CypherQuery query, Map<String, Object> params, Function<Rows, T> mapper) {
     return readTx(query.queryName(), tx -> mapper.apply(tx.run(query, params)));
+  }
+
+  /** One query in its own read transaction, whatever the state of an import (see {@link #readAnyState}). */
+  public <T> T readAnyState(CypherQuery query, Map<String, Object> params, Function<Rows, T> mapper) {
+    return readAnyState(query.queryName(), tx -> mapper.apply(tx.run(query, params)));
   }
 
   /** One query in its own write transaction. */
@@ -99,8 +106,20 @@ public final class Graph {
     return writeTx(query.queryName(), tx -> mapper.apply(tx.run(query, params)));
   }
 
-  /** Several queries that must see one consistent snapshot. The work may be retried: keep it pure. */
+  /**
+   * Several queries that must see one state of the graph: the state before an import or after it,
+   * never between ({@link PublishedReads}). The work may run more than once: keep it pure.
+   */
   public <T> T readTx(String operation, Function<Tx, T> work) {
+    return publishedReads.read(operation, work);
+  }
+
+  /**
+   * A read that does not wait for an import being published in parts and may see it half done: for
+   * the importer itself (which reads what it is writing) and for housekeeping (the ping, migrations,
+   * the plugin's probes).
+   */
+  public <T> T readAnyState(String operation, Function<Tx, T> work) {
     return inSession(operation, true, timeout, work);
   }
 
@@ -119,7 +138,7 @@ public final class Graph {
    * committed before the call, so that what was just written can be searched for.
    */
   public void awaitSearchIndex() {
-    readTx("await the search index", tx -> tx.run(HousekeepingQuery.AWAIT_SEARCH_INDEX, Map.of()).consume());
+    readAnyState("await the search index", tx -> tx.run(HousekeepingQuery.AWAIT_SEARCH_INDEX, Map.of()).consume());
   }
 
   /**

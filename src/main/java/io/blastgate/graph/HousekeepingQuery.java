@@ -11,7 +11,8 @@ enum HousekeepingQuery implements CypherQuery {
   PLUGIN_INSTALLED("graph/plugin-installed.cypher"),
   PLUGIN_VERSION("graph/plugin-version.cypher"),
   PLUGIN_PROBE("graph/plugin-probe.cypher"),
-  AWAIT_SEARCH_INDEX("graph/await-search-index.cypher");
+  AWAIT_SEARCH_INDEX("graph/await-search-index.cypher"),
+  READ_PUBLICATION("graph/read-publication.cypher");
 
   private final String file;
 

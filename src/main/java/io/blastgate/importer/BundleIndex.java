@@ -21,10 +21,48 @@ import java.util.stream.Collectors;
  * names an entity of another label in the graph.
  */
 final class BundleIndex {
-  /** An id of the bundle; {@code inGraph}: the graph held it when {@link #resolve} looked. */
-  private record Seen(Label label, String kind, long position, boolean inGraph) {
-    Seen markedInGraph() {
-      return new Seen(label, kind, position, true);
+  /** What the source's last run stated about an id of the bundle, by digest ({@link ContentHash}). */
+  enum Before {
+    /** Nothing: the source did not assert this entity. */
+    NOTHING,
+    /** The same: the digests are equal. */
+    THE_SAME,
+    /** Something else (or an entity written before digests were kept). */
+    SOMETHING_ELSE
+  }
+
+  /**
+   * An id of the bundle: its label, kind and position, the digest of what the bundle states about it
+   * and how many relationships it states; {@code inGraph}: the graph held it when {@link #resolve}
+   * looked; {@code before}: what the source stated about it before ({@link ChangePlan}).
+   */
+  private static final class Seen {
+    final Label label;
+    final String kind;
+    final long position;
+    final String digest;
+    final int refs;
+    boolean inGraph;
+    Before before = Before.NOTHING;
+
+    Seen(Label label, String kind, long position, String digest, int refs) {
+      this.label = label;
+      this.kind = kind;
+      this.position = position;
+      this.digest = digest;
+      this.refs = refs;
+    }
+
+    Label label() {
+      return label;
+    }
+
+    String kind() {
+      return kind;
+    }
+
+    long position() {
+      return position;
     }
   }
 
@@ -64,7 +102,50 @@ final class BundleIndex {
    */
   boolean isNew(String id) {
     Seen seen = ids.get(id);
-    return seen != null && !seen.inGraph();
+    return seen != null && !seen.inGraph;
+  }
+
+  /**
+   * After another import created ids of this bundle meanwhile: every id is taken as one the graph may
+   * hold, so that nothing is created without looking first.
+   */
+  void assumeAllInGraph() {
+    ids.values().forEach(seen -> seen.inGraph = true);
+  }
+
+  /** The digest of what the bundle states about one of its ids. */
+  String digest(String id) {
+    return ids.get(id).digest;
+  }
+
+  /** What the source stated before about one of the bundle's ids. */
+  Before before(String id) {
+    return ids.get(id).before;
+  }
+
+  /**
+   * Takes in what the source stated before about {@code id} (its digest, null if unknown); false if
+   * the bundle does not hold the id (the source no longer asserts it).
+   */
+  boolean compareWithBefore(String id, String digestBefore) {
+    Seen seen = ids.get(id);
+    if (seen == null) {
+      return false;
+    }
+    seen.before = digestBefore != null && digestBefore.equals(seen.digest) ? Before.THE_SAME : Before.SOMETHING_ELSE;
+    return true;
+  }
+
+  /** Entities, and the relationships they state, that are new or stated otherwise than before. */
+  long[] changedEntitiesAndRelationships() {
+    long[] changed = {0, 0};
+    for (Seen seen : ids.values()) {
+      if (seen.before != Before.THE_SAME) {
+        changed[0]++;
+        changed[1] += seen.refs;
+      }
+    }
+    return changed;
   }
 
   int size() {
@@ -72,7 +153,8 @@ final class BundleIndex {
   }
 
   private void register(ParsedEntity entity) {
-    Seen now = new Seen(entity.label(), entity.kind(), entity.position(), false);
+    Seen now = new Seen(entity.label(), entity.kind(), entity.position(),
+        entity.valid() ? ContentHash.of(entity) : "", entity.refs().size());
     Seen first = ids.putIfAbsent(entity.id(), now);
     if (first == null) {
       return;
@@ -145,7 +227,13 @@ final class BundleIndex {
   private void conflicts(Map<String, GraphEntity> found) {
     found.forEach(
         (id, existing) -> {
-          Seen seen = ids.computeIfPresent(id, (k, s) -> s.markedInGraph());
+          Seen seen = ids.get(id);
+          if (seen == null) {
+            // Neo4j matched an id the bundle holds only in another form (it cannot: ids are compared
+            // exactly); nothing of the bundle to mark.
+            return;
+          }
+          seen.inGraph = true;
           if (existing.label().isPresent() && existing.label().get() == seen.label()) {
             return;
           }
@@ -174,7 +262,7 @@ final class BundleIndex {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    return graph.read(
+    return graph.readAnyState(
         ImporterQuery.FIND_ENTITIES,
         Map.of("ids", List.copyOf(ids)),
         result -> {

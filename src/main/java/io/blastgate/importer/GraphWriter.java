@@ -1,35 +1,28 @@
 package io.blastgate.importer;
 
-import io.blastgate.error.BlastgateException.Conflict;
 import io.blastgate.graph.Graph;
 import io.blastgate.importer.input.Problems;
 import io.blastgate.importer.input.SourceInput;
 import io.blastgate.model.Label;
-import io.blastgate.model.RelType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The second pass: streams a validated input again and writes it in {@code UNWIND} batches, nodes
- * first (one stream), then relationships (another stream, so that every end exists), then the sync
- * that retracts what this source no longer asserts, then the source's record. By default all of it
- * is one transaction; with {@code commitEvery} the batches commit in groups ({@code writers} of them
- * at once, all of a phase before the next phase: {@link PartCommitter}) and only the sync and the
- * record share the last transaction.
+ * The second pass: streams a validated input again and writes what the {@link ChangePlan} found
+ * changed, in {@code UNWIND} batches: nodes first (one stream), then relationships (another stream, so
+ * that every end exists; an entity the source stated before has its relationships compared with what
+ * the graph holds, and only the difference is written), then the retraction of what the source no
+ * longer asserts. Where the batches go (one transaction, or parts under a journal) is the caller's:
+ * {@link ImportRun}.
  */
 final class GraphWriter {
-  private static final Logger LOG = LoggerFactory.getLogger(GraphWriter.class);
 
   /** The figures the first pass found, which the second must meet (else the input changed). */
   record Expected(Map<Label, Long> entities, long relationships) {
@@ -38,105 +31,156 @@ final class GraphWriter {
     }
   }
 
-  private final Graph graph;
+  /** Where full batches go: into the open transaction, or to the next part. */
+  interface Sink {
+    void accept(ImporterQuery query, List<Map<String, Object>> rows);
+
+    /** Returns once everything accepted so far is written (parts: committed). */
+    void barrier();
+  }
+
+  /** Reads, for the given ids, the relationships the source states from them, as "TYPE>to" keys. */
+  @FunctionalInterface
+  interface StatedReader {
+    Map<String, Set<String>> read(List<String> ids);
+  }
+
   private final ImportSettings settings;
   private final EntityReader reader;
   private final ImportProgress progress;
-  private final Map<String, Object> provenance;
-  private final String source;
-  /** Whether an id is one the graph did not hold when the import looked (see BundleIndex#isNew). */
-  private final Predicate<String> isNew;
+  private final BundleIndex index;
+  private final ChangePlan plan;
+  /** Whether every entity is written, changed or not (a full rewrite). */
+  private final boolean everything;
 
-  GraphWriter(Graph graph, ImportSettings settings, EntityReader reader, ImportProgress progress,
-      String source, String runId, OffsetDateTime now, Predicate<String> isNew) {
-    this.graph = graph;
+  GraphWriter(ImportSettings settings, EntityReader reader, ImportProgress progress, BundleIndex index,
+      ChangePlan plan) {
     this.settings = settings;
     this.reader = reader;
     this.progress = progress;
-    this.source = source;
-    this.provenance = Map.of("source", source, "source_run", source + "@" + runId, "run", runId, "now", now);
-    this.isNew = isNew;
+    this.index = index;
+    this.plan = plan;
+    this.everything = !settings.incremental();
   }
 
-  Counts write(SourceInput input, Expected expected) {
-    try {
-      return write(input, expected, isNew);
-    } catch (Conflict e) {
-      // Another import created an id of this bundle between this one's look-up and its write. What
-      // this attempt wrote was rolled back (one transaction) or is written again the same (parts):
-      // write everything again, merging with what is there.
-      LOG.info("import of source {} found an entity created meanwhile by another writer; writing again, merging", source);
-      return write(input, expected, id -> false);
-    }
+  /** Writes the change into the sink; the counts written are the caller's to keep ({@link WriteTally}). */
+  void write(SourceInput input, Expected expected, Sink sink, StatedReader stated) {
+    Batches batches = new Batches(sink);
+    writeNodes(input, expected, batches);
+    writeRelationships(input, expected, batches, stated);
+    retractRemoved(batches, stated);
   }
 
-  private Counts write(SourceInput input, Expected expected, Predicate<String> isNew) {
-    Counts counts = writeAndSync(input, expected, isNew);
-    progress.phase("search index", -1);
-    try {
-      graph.awaitSearchIndex();
-    } catch (RuntimeException e) {
-      // The import is committed and stays so; only search may lag behind it for a moment.
-      LOG.warn("import of source {} is written, but waiting for the search index failed: {}", source, e.toString());
-    }
-    return counts;
+  private boolean writes(ParsedEntity entity) {
+    return everything || index.before(entity.id()) != BundleIndex.Before.THE_SAME;
   }
 
-  private Counts writeAndSync(SourceInput input, Expected expected, Predicate<String> isNew) {
-    if (settings.atomic()) {
-      return graph.writeTx("import " + source, settings.txTimeout(), tx -> {
-        Batches batches = new Batches((query, rows) -> run(tx, query, rows), () -> {});
-        Written written = writeAll(input, batches, expected, isNew);
-        return sync(tx, written);
-      });
-    }
-    Written written;
-    try (PartCommitter parts = new PartCommitter(graph, settings, source, this::run)) {
-      written = writeAll(input, new Batches(parts::add, parts::drain), expected, isNew);
-    }
-    return graph.writeTx("sync " + source, settings.txTimeout(), tx -> sync(tx, written));
-  }
-
-  private record Written(Map<Label, Long> entities, long relationships) {}
-
-  /**
-   * Nodes, then relationships. A node {@code isNew} says the graph did not hold is created without a
-   * look-up, and so is a relationship with such an end: it cannot exist yet (a bundle states each
-   * relationship once). The rest are merged with what is there.
-   */
-  private Written writeAll(SourceInput input, Batches batches, Expected expected, Predicate<String> isNew) {
+  private void writeNodes(SourceInput input, Expected expected, Batches batches) {
     Map<Label, Long> entities = new EnumMap<>(Label.class);
-    progress.phase("write nodes", expected.totalEntities());
+    progress.phase("write nodes", everything ? expected.totalEntities() : plan.changedEntities());
     stream(input, entity -> {
+      entities.merge(entity.label(), 1L, Long::sum);
+      if (!writes(entity)) {
+        return;
+      }
       Map<String, Object> row = new HashMap<>();
       row.put("id", entity.id());
       row.put("props", entity.props());
-      batches.add(isNew.test(entity.id())
+      row.put("digest", ContentHash.of(entity));
+      batches.add(index.isNew(entity.id())
           ? ImporterQuery.createNodes(entity.label())
           : ImporterQuery.mergeNodes(entity.label()), row);
-      entities.merge(entity.label(), 1L, Long::sum);
     });
     batches.flush();
     for (Label label : Label.values()) {
       if (!entities.getOrDefault(label, 0L).equals(expected.entities().getOrDefault(label, 0L))) {
-        throw new IllegalStateException("the input changed between validating and writing it");
+        throw changed();
       }
     }
-    progress.phase("write relationships", expected.relationships());
+  }
+
+  /**
+   * An entity new to the source states all its relationships anew; one the source stated before
+   * (changed, or any in a full rewrite) is compared, a batch at a time, with what the graph holds.
+   */
+  private void writeRelationships(SourceInput input, Expected expected, Batches batches, StatedReader stated) {
+    progress.phase("write relationships", everything ? expected.relationships() : plan.changedRelationships());
     long[] relationships = {0};
+    List<ParsedEntity> compare = new ArrayList<>();
     stream(input, entity -> {
-      for (ParsedEntity.Ref ref : entity.refs()) {
-        batches.add(isNew.test(entity.id()) || isNew.test(ref.target())
-            ? ImporterQuery.createRelationships(ref.rel().type())
-            : ImporterQuery.mergeRelationships(ref.rel().type()), Map.of("from", entity.id(), "to", ref.target()));
-        relationships[0]++;
+      relationships[0] += entity.refs().size();
+      if (!writes(entity)) {
+        return;
+      }
+      if (index.before(entity.id()) == BundleIndex.Before.NOTHING) {
+        entity.refs().forEach(ref -> add(batches, entity.id(), ref));
+        return;
+      }
+      compare.add(entity);
+      if (compare.size() >= settings.batchSize()) {
+        writeDifference(compare, batches, stated);
+        compare.clear();
       }
     });
+    writeDifference(compare, batches, stated);
     batches.flush();
     if (relationships[0] != expected.relationships()) {
-      throw new IllegalStateException("the input changed between validating and writing it");
+      throw changed();
     }
-    return new Written(entities, relationships[0]);
+  }
+
+  private void writeDifference(List<ParsedEntity> entities, Batches batches, StatedReader stated) {
+    if (entities.isEmpty()) {
+      return;
+    }
+    Map<String, Set<String>> before = stated.read(entities.stream().map(ParsedEntity::id).toList());
+    for (ParsedEntity entity : entities) {
+      Set<String> had = before.getOrDefault(entity.id(), Set.of());
+      Set<String> has = new java.util.HashSet<>();
+      for (ParsedEntity.Ref ref : entity.refs()) {
+        String key = key(ref.rel().type().name(), ref.target());
+        has.add(key);
+        if (!had.contains(key)) {
+          add(batches, entity.id(), ref);
+        }
+      }
+      for (String key : had) {
+        if (!has.contains(key)) {
+          batches.add(ImporterQuery.RETRACT_RELATIONSHIPS, retraction(entity.id(), key));
+        }
+      }
+    }
+  }
+
+  private void add(Batches batches, String from, ParsedEntity.Ref ref) {
+    batches.add(index.isNew(from) || index.isNew(ref.target())
+        ? ImporterQuery.createRelationships(ref.rel().type())
+        : ImporterQuery.mergeRelationships(ref.rel().type()), Map.of("from", from, "to", ref.target()));
+  }
+
+  /** What the source asserted before and no longer does: the relationships it stated from it, then it. */
+  private void retractRemoved(Batches batches, StatedReader stated) {
+    progress.phase("retract", plan.removed().size());
+    List<String> removed = plan.removed();
+    for (int from = 0; from < removed.size(); from += settings.batchSize()) {
+      List<String> ids = removed.subList(from, Math.min(removed.size(), from + settings.batchSize()));
+      stated.read(ids).forEach((id, keys) -> keys.forEach(
+          key -> batches.add(ImporterQuery.RETRACT_RELATIONSHIPS, retraction(id, key))));
+    }
+    batches.flush();
+    for (String id : removed) {
+      batches.add(ImporterQuery.RETRACT_NODES, Map.of("id", id));
+    }
+    batches.flush();
+  }
+
+  static String key(String type, String to) {
+    return type + ">" + to;
+  }
+
+  private static Map<String, Object> retraction(String from, String key) {
+    int at = key.indexOf('>');
+    return Map.of("from", from, "type", key.substring(0, at), "to", key.substring(at + 1));
   }
 
   /** Reads the input again; any problem now means it changed since it was validated. */
@@ -146,7 +190,7 @@ final class GraphWriter {
       input.read((label, position, fields) -> {
         ParsedEntity entity = reader.read(label, position, fields, input.locations(), problems);
         if (entity == null || !entity.valid() || problems.hasErrors()) {
-          throw new IllegalStateException("the input changed between validating and writing it");
+          throw changed();
         }
         each.accept(entity);
       }, problems);
@@ -154,69 +198,21 @@ final class GraphWriter {
       throw new UncheckedIOException(e);
     }
     if (problems.hasErrors()) {
-      throw new IllegalStateException("the input changed between validating and writing it");
+      throw changed();
     }
   }
 
-  private Counts sync(Graph.Tx tx, Written written) {
-    progress.phase("sync", -1);
-    var rels = tx.run(ImporterQuery.RETRACT_STALE_RELATIONSHIPS, provenance).single();
-    var nodes = tx.run(ImporterQuery.RETRACT_STALE_NODES, provenance).single();
-    Counts counts = new Counts(
-        written.entities().getOrDefault(Label.IDENTITY, 0L),
-        written.entities().getOrDefault(Label.CREDENTIAL, 0L),
-        written.entities().getOrDefault(Label.WORKLOAD, 0L),
-        written.entities().getOrDefault(Label.OWNER, 0L),
-        written.relationships(),
-        nodes.number("deleted"),
-        rels.number("deleted") + nodes.number("detached"));
-    Map<String, Object> params = new HashMap<>(provenance);
-    params.put("counts", asMap(counts));
-    tx.run(ImporterQuery.RECORD_SOURCE, params).consume();
-    return counts;
-  }
-
-  static Map<String, Object> asMap(Counts c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("identities", c.identities());
-    m.put("credentials", c.credentials());
-    m.put("workloads", c.workloads());
-    m.put("owners", c.owners());
-    m.put("relationships", c.relationships());
-    m.put("removed_nodes", c.removedNodes());
-    m.put("removed_relationships", c.removedRelationships());
-    return m;
-  }
-
-  /** Runs one batch and insists that every row was written: a short count means the graph moved. */
-  private void run(Graph.Tx tx, ImporterQuery query, List<Map<String, Object>> rows) {
-    Map<String, Object> params = new HashMap<>(provenance);
-    params.put("rows", rows);
-    long written = tx.run(query, params).single().number("written");
-    if (written != rows.size()) {
-      throw new IllegalStateException(query.queryName() + " wrote " + written + " of " + rows.size()
-          + " rows: an entity changed label or vanished during the import; "
-          + (settings.atomic()
-              ? "nothing was kept"
-              : "the parts already committed stay, and nothing was removed: import it again"));
-    }
-  }
-
-  /** Where full batches go: straight into the open transaction, or to the next commit group. */
-  @FunctionalInterface
-  private interface Sink {
-    void accept(ImporterQuery query, List<Map<String, Object>> rows);
+  private static IllegalStateException changed() {
+    return new IllegalStateException("the input changed between validating and writing it");
   }
 
   /** One growing batch per statement; a full one goes to the sink, and progress moves by its rows. */
   private final class Batches {
-    private final Map<ImporterQuery, List<Map<String, Object>>> open = new LinkedHashMap<>();
+    private final Map<ImporterQuery, List<Map<String, Object>>> open = new java.util.LinkedHashMap<>();
     private final Sink sink;
-    private final Runnable barrier;
 
-    Batches(Sink sink, Runnable barrier) {
+    Batches(Sink sink) {
       this.sink = sink;
-      this.barrier = barrier;
     }
 
     void add(ImporterQuery query, Map<String, Object> row) {
@@ -232,7 +228,7 @@ final class GraphWriter {
     void flush() {
       open.forEach(this::send);
       open.clear();
-      barrier.run();
+      sink.barrier();
     }
 
     private void send(ImporterQuery query, List<Map<String, Object>> batch) {

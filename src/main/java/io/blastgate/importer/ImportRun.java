@@ -6,10 +6,9 @@ import io.blastgate.importer.input.OpenedInput;
 import io.blastgate.importer.input.Problems;
 import io.blastgate.importer.input.SourceInput;
 import io.blastgate.model.Label;
+import io.blastgate.error.BlastgateException.Conflict;
 import java.io.IOException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -37,20 +36,61 @@ final class ImportRun {
   /** What the first pass found: whether it read the input to its end, and what the second must meet. */
   private record FirstPass(boolean complete, GraphWriter.Expected expected) {}
 
-  private final String id = UUID.randomUUID().toString();
+  /** Opens an input again: the journal's copy of it, which a run that commits in parts writes from. */
+  @FunctionalInterface
+  interface Reopener {
+    OpenedInput open(Path path, String source) throws IOException;
+  }
+
+  /**
+   * A run in parts failed after its journal began: the graph stays marked as being published (readers
+   * wait) until the run is finished from its journal ({@link Importer#finishInterrupted}).
+   */
+  static final class PublishingFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String runId;
+
+    PublishingFailed(String runId, RuntimeException cause) {
+      super(cause.getMessage(), cause);
+      this.runId = runId;
+    }
+
+    String runId() {
+      return runId;
+    }
+
+    RuntimeException failure() {
+      return (RuntimeException) getCause();
+    }
+  }
+
+  /** A run that start-up finishes after a crash: who it was, and its journal's copy of the input. */
+  record Resuming(RunIdentity run, Path input) {}
+
+  private final String id;
   private final long started = System.nanoTime();
   private final Graph graph;
   private final ImportSettings settings;
   private final EntityReader reader;
   private final ImportProgress progress;
+  /** The input as given (a file or a folder), which a run in parts copies into its journal. */
+  private final Path path;
+  private final Reopener reopen;
+  /** Null for a new run. */
+  private final Resuming resuming;
   /** The format of the input, once one opened it; the canonical one before. */
   private String format = InputFormats.CANONICAL;
 
-  ImportRun(Graph graph, ImportSettings settings, EntityReader reader, ImportProgress progress) {
+  ImportRun(Graph graph, ImportSettings settings, EntityReader reader, ImportProgress progress, Path path,
+      Reopener reopen, Resuming resuming) {
     this.graph = graph;
     this.settings = settings;
     this.reader = reader;
     this.progress = progress;
+    this.path = path;
+    this.reopen = reopen;
+    this.resuming = resuming;
+    this.id = resuming != null ? resuming.run().id() : UUID.randomUUID().toString();
   }
 
   /** Imports an opened input: every step below, in order; any problem stops it before the write. */
@@ -66,6 +106,10 @@ final class ImportRun {
         resolve(index, source);
       }
       return refused(input, problems);
+    }
+    if (resuming != null && !resuming.run().source().equals(source)) {
+      return refused(source, "source", "the journal's copy of the input names source '" + source
+          + "', not the run's '" + resuming.run().source() + "'");
     }
     if (!RUNNING.add(source)) {
       LOG.info("import {} of source {} refused: another import of it is running", id, source);
@@ -106,30 +150,71 @@ final class ImportRun {
     index.resolve(graph, settings.batchSize(), source);
   }
 
+  /**
+   * Writes the change the plan finds: in one transaction when it is small enough, else in parts under
+   * a journal, reading a copy of the input that start-up can finish the run from after a crash.
+   */
   private ImportReport write(SourceInput input, BundleIndex index, GraphWriter.Expected expected, String source,
-      Problems problems) {
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-    ImportSettings writing = partsIfTooLarge(expected, problems);
-    Counts counts = new GraphWriter(graph, writing, reader, progress, source, id, now, index::isNew)
-        .write(input, expected);
-    LOG.info("import {} of source {} wrote {} entities and {} relationships, removed {} nodes and {} relationships",
-        id, source, counts.entities(), counts.relationships(), counts.removedNodes(), counts.removedRelationships());
+      Problems problems) throws IOException {
+    RunIdentity run = resuming != null ? resuming.run() : RunIdentity.starting(id, source);
+    progress.phase("compare", -1);
+    ChangePlan plan = ChangePlan.of(graph, source, index);
+    GraphWriter writer = new GraphWriter(settings, reader, progress, index, plan);
+    Publisher publisher = new Publisher(graph, settings, run);
+    Counts counts;
+    if (resuming == null && settings.oneTransaction(plan.rows())) {
+      counts = writeAgainOnConflict(index, () -> publisher.inOneTransaction(writer, input, expected, plan));
+    } else {
+      counts = inParts(input, index, expected, plan, run, writer, publisher);
+    }
+    awaitSearchIndex(source);
+    LOG.info("import {} of source {}: {} entities unchanged, {} written, {} relationships written, removed {} nodes"
+            + " and {} relationships", id, source, counts.unchanged(), counts.writtenEntities(),
+        counts.writtenRelationships(), counts.removedNodes(), counts.removedRelationships());
     return report(source, ImportReport.Status.SUCCEEDED, counts, problems);
   }
 
-  /** The settings to write with: an atomic import too large for one transaction commits in parts, and says so. */
-  private ImportSettings partsIfTooLarge(GraphWriter.Expected expected, Problems problems) {
-    long rows = expected.totalEntities() + expected.relationships();
-    if (!settings.atomic() || rows <= settings.atomicRowLimit()) {
-      return settings;
+  private Counts inParts(SourceInput input, BundleIndex index, GraphWriter.Expected expected, ChangePlan plan,
+      RunIdentity run, GraphWriter writer, Publisher publisher) throws IOException {
+    Path copy = resuming != null ? resuming.input() : ImportJournal.copyInput(settings.journalDir(), id, path);
+    try (OpenedInput reopened = resuming != null ? null : reopen.open(copy, run.source())) {
+      SourceInput from = reopened instanceof OpenedInput.Ready ready ? ready.input() : input;
+      ImportJournal journal = ImportJournal.begin(graph, run, format, copy, plan);
+      try {
+        Counts counts = writeAgainOnConflict(index,
+            () -> publisher.inParts(writer, from, expected, journal, resuming != null));
+        journal.published();
+        return counts;
+      } catch (RuntimeException e) {
+        journal.failed();
+        throw new PublishingFailed(id, e);
+      }
     }
-    // One transaction this large would hold it all in Neo4j's memory, and fail on its limit.
-    problems.warning(Problems.TOP, "/",
-        "this import has " + rows + " rows, more than one transaction takes ("
-            + settings.atomicRowLimit() + "): it was committed in parts of "
-            + ImportSettings.PART_ROWS + " rows, so a reader may have seen it partly written;"
-            + " what the source no longer asserts was removed only after every part succeeded");
-    return settings.withCommitEvery(ImportSettings.PART_ROWS);
+  }
+
+  /**
+   * Another import created an id of this bundle between this one's look-up and its write. What this
+   * attempt wrote was rolled back (one transaction) or is written again the same (parts): write
+   * everything again, merging with what is there.
+   */
+  private static Counts writeAgainOnConflict(BundleIndex index, java.util.function.Supplier<Counts> write) {
+    try {
+      return write.get();
+    } catch (Conflict e) {
+      LOG.info("an import found an entity created meanwhile by another writer; writing again, merging");
+      index.assumeAllInGraph();
+      return write.get();
+    }
+  }
+
+  private void awaitSearchIndex(String source) {
+    progress.phase("search index", -1);
+    try {
+      graph.awaitSearchIndex();
+    } catch (RuntimeException e) {
+      // The import is committed and stays so; only search may lag behind it for a moment.
+      LOG.warn("import of source {} is written, but waiting for the search index failed: {}", source, e.toString());
+    }
   }
 
   private ImportReport refused(SourceInput input, Problems problems) {

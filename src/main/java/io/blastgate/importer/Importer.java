@@ -1,16 +1,27 @@
 package io.blastgate.importer;
 
+import io.blastgate.error.BlastgateException.InvalidConfiguration;
 import io.blastgate.graph.Graph;
+import io.blastgate.graph.Row;
+import io.blastgate.graph.Rows;
 import io.blastgate.importer.input.InputFormat;
 import io.blastgate.importer.input.InputFormats;
 import io.blastgate.importer.input.OpenedInput;
 import io.blastgate.importer.input.SourceInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Imports one source's input, in any registered format (today the canonical bundle: a JSON file, a
@@ -22,6 +33,7 @@ import java.util.Optional;
  * index of ids and the references not yet resolved; the second streams it again and writes batches.
  */
 public final class Importer {
+  private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
   private final Graph graph;
   private final ImportSettings settings;
   private final Vocabulary vocabulary;
@@ -40,6 +52,11 @@ public final class Importer {
     this.formats = new InputFormats(formats);
     this.vocabulary = Vocabulary.get();
     this.reader = new EntityReader(vocabulary);
+  }
+
+  /** Where imports in parts keep their journal's copy of the input. */
+  public Path journalDir() {
+    return settings.journalDir();
   }
 
   /** The names of the formats this importer reads, in the order it asks them. */
@@ -62,7 +79,79 @@ public final class Importer {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(progress, "progress");
-    ImportRun run = new ImportRun(graph, settings, reader, progress);
+    try {
+      return run(path, source, progress, settings, null);
+    } catch (ImportRun.PublishingFailed e) {
+      // The graph is between two states and readers wait: finish the run now rather than at start-up.
+      LOG.warn("import {} failed while being published in parts ({}); finishing it from its journal", e.runId(),
+          e.failure().toString());
+      try {
+        for (ImportReport finished : finishOpenJournals()) {
+          if (finished.runId().equals(e.runId())) {
+            return finished;
+          }
+        }
+      } catch (RuntimeException again) {
+        LOG.error("import {} could not be finished either; the graph stays marked as being published (readers"
+            + " wait) until start-up finishes it", e.runId(), again);
+        e.failure().addSuppressed(again);
+      }
+      throw e.failure();
+    }
+  }
+
+  /**
+   * Finishes every import that a crash stopped while it was being published in parts, forward, from
+   * its journal, as the same run (the graph ends as that run would have left it, and the source's
+   * record says {@code recovered: forward}); then deletes the journal folder's leftovers. Start-up
+   * calls this before anything reads, and an import that fails while being published calls it at once.
+   * Throws when a journal's copy of its input is gone: the graph is then between two states, and
+   * readers wait rather than see it.
+   */
+  public List<ImportReport> finishInterrupted() {
+    Set<String> runs = graph.readAnyState(ImporterQuery.OPEN_JOURNALS, Map.of(), Rows::list).stream()
+        .map(r -> r.text("run")).collect(Collectors.toSet());
+    try {
+      int stale = ImportJournal.removeStale(settings.journalDir(), runs);
+      if (stale > 0) {
+        LOG.info("removed {} leftover import journal folders from {}", stale, settings.journalDir());
+      }
+    } catch (IOException e) {
+      LOG.warn("could not clear the import journal folder {}: {}", settings.journalDir(), e.toString());
+    }
+    return finishOpenJournals();
+  }
+
+  private List<ImportReport> finishOpenJournals() {
+    List<Row> open = graph.readAnyState(ImporterQuery.OPEN_JOURNALS, Map.of(), Rows::list);
+    List<ImportReport> finished = new java.util.ArrayList<>();
+    for (Row journal : open) {
+      RunIdentity run = new RunIdentity(journal.text("run"), journal.text("source"),
+          OffsetDateTime.ofInstant(journal.instantOrNull("now"), ZoneOffset.UTC));
+      Path input = Path.of(journal.text("input"));
+      String what = "import " + run.id() + " of source '" + run.source() + "'";
+      if (!Files.exists(input)) {
+        throw new InvalidConfiguration("the graph", List.of(what + " was stopped while it was being published,"
+            + " and its journal's copy of the input (" + input + ") is gone, so it cannot be finished; the graph"
+            + " stays marked as being published and readers wait"));
+      }
+      LOG.warn("{} was stopped while it was being published (the process ended); finishing it from its journal",
+          what);
+      ImportReport report = run(input, Optional.of(run.source()), ImportProgress.none(),
+          settings.withIncremental(false), new ImportRun.Resuming(run, input));
+      if (!report.succeeded()) {
+        throw new InvalidConfiguration("the graph", List.of(what + " was stopped while it was being published,"
+            + " and its journal's copy of the input no longer imports: " + report.errors()));
+      }
+      LOG.warn("{} finished from its journal: the graph is as after it (forward)", what);
+      finished.add(report);
+    }
+    return finished;
+  }
+
+  private ImportReport run(Path path, Optional<String> source, ImportProgress progress, ImportSettings with,
+      ImportRun.Resuming resuming) {
+    ImportRun run = new ImportRun(graph, with, reader, progress, path, this::reopen, resuming);
     if (source.isPresent() && !isValidSourceName(source.get())) {
       return run.refused(source.get(), "source",
           "'" + source.get() + "' is not a valid source name: " + SourceInput.sourceNameRule());
@@ -76,5 +165,14 @@ public final class Importer {
     } catch (IOException | UncheckedIOException e) {
       return run.unreadable(source.orElse(""), InputFormats.nameOf(path), e);
     }
+  }
+
+  private OpenedInput reopen(Path path, String source) throws IOException {
+    OpenedInput opened = formats.open(path, Optional.of(source), vocabulary, settings.maxZipBytes(), () -> {});
+    if (opened instanceof OpenedInput.Refused refused) {
+      opened.close();
+      throw new IOException("the journal's copy of the input does not open: " + refused.message());
+    }
+    return opened;
   }
 }

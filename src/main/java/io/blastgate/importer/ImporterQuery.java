@@ -29,9 +29,16 @@ enum ImporterQuery implements CypherQuery {
   CREATE_DEPENDS_ON("importer/create-depends-on.cypher"),
   CREATE_OWNS("importer/create-owns.cypher"),
   CREATE_MEMBER_OF("importer/create-member-of.cypher"),
-  RETRACT_STALE_RELATIONSHIPS("importer/retract-stale-relationships.cypher"),
-  RETRACT_STALE_NODES("importer/retract-stale-nodes.cypher"),
-  RECORD_SOURCE("importer/record-source.cypher");
+  SOURCE_DIGESTS("importer/source-digests.cypher"),
+  STATED_RELATIONSHIPS("importer/stated-relationships.cypher"),
+  RETRACT_RELATIONSHIPS("importer/retract-relationships.cypher"),
+  RETRACT_NODES("importer/retract-nodes.cypher"),
+  RECORD_SOURCE("importer/record-source.cypher"),
+  PUBLISH("importer/publish.cypher"),
+  BEGIN_PUBLISHING("importer/begin-publishing.cypher"),
+  TALLY_PART("importer/tally-part.cypher"),
+  OPEN_JOURNALS("importer/open-journals.cypher"),
+  CLOSE_JOURNAL("importer/close-journal.cypher");
 
   private final String file;
 
@@ -78,16 +85,30 @@ enum ImporterQuery implements CypherQuery {
   }
 
   /**
-   * Whether this statement MERGEs relationships: it locks both ends as it runs, so two such parts
+   * Whether this statement MERGEs or retracts relationships: it locks both ends as it runs, so two such parts
    * written at once can deadlock each other over a shared node (seen at a million nodes, where the
    * retries cost more than the overlap gained). CREATE locks at commit, in order, and does not.
    */
   boolean mergesRelationships() {
     return switch (this) {
       case MERGE_AUTHENTICATES_AS, MERGE_USES, MERGE_RUNS_AS, MERGE_CAN_ASSUME, MERGE_DEPENDS_ON,
-          MERGE_OWNS, MERGE_MEMBER_OF -> true;
+          MERGE_OWNS, MERGE_MEMBER_OF, RETRACT_RELATIONSHIPS, RETRACT_NODES -> true;
       default -> false;
     };
+  }
+
+  /** Whether this statement writes nodes (its written count is of entities). */
+  boolean writesNodes() {
+    return switch (this) {
+      case MERGE_IDENTITIES, MERGE_CREDENTIALS, MERGE_WORKLOADS, MERGE_OWNERS, CREATE_IDENTITIES,
+          CREATE_CREDENTIALS, CREATE_WORKLOADS, CREATE_OWNERS -> true;
+      default -> false;
+    };
+  }
+
+  /** Whether this statement retracts (and answers what it deleted) rather than writes rows. */
+  boolean retracts() {
+    return this == RETRACT_RELATIONSHIPS || this == RETRACT_NODES;
   }
 
   /** The statement that writes relationships of a type. */

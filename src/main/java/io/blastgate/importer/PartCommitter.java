@@ -10,7 +10,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * commitEvery mode: holds full batches until about commitEvery rows, then hands them, as one
+ * Parts mode: holds full batches until about {@link ImportSettings#partRows()} rows, then hands them, as one
  * transaction, to one of {@code writers} threads. A phase's parts all commit before the next phase
  * starts ({@link #drain}), so relationships find their ends. The first failure stops the rest.
  */
@@ -18,7 +18,13 @@ final class PartCommitter implements AutoCloseable {
   /** Runs one batch inside a part's transaction (and checks what it wrote). */
   @FunctionalInterface
   interface BatchRunner {
-    void run(Graph.Tx tx, ImporterQuery query, List<Map<String, Object>> rows);
+    WriteTally run(Graph.Tx tx, ImporterQuery query, List<Map<String, Object>> rows);
+  }
+
+  /** The last statement of each part's transaction, given what the part wrote (the journal's tally). */
+  @FunctionalInterface
+  interface PartEnd {
+    void close(Graph.Tx tx, WriteTally part);
   }
 
   private record Batch(ImporterQuery query, List<Map<String, Object>> rows) {}
@@ -27,6 +33,7 @@ final class PartCommitter implements AutoCloseable {
   private final ImportSettings settings;
   private final String source;
   private final BatchRunner runner;
+  private final PartEnd end;
   private final List<Batch> held = new ArrayList<>();
   private long rows;
   private final int writers;
@@ -35,11 +42,12 @@ final class PartCommitter implements AutoCloseable {
   private final Semaphore slots;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-  PartCommitter(Graph graph, ImportSettings settings, String source, BatchRunner runner) {
+  PartCommitter(Graph graph, ImportSettings settings, String source, BatchRunner runner, PartEnd end) {
     this.graph = graph;
     this.settings = settings;
     this.source = source;
     this.runner = runner;
+    this.end = end;
     this.writers = settings.writers();
     this.pool = Executors.newFixedThreadPool(writers, Thread.ofPlatform().name("import-writer-", 0).daemon().factory());
     this.slots = new Semaphore(writers);
@@ -48,7 +56,7 @@ final class PartCommitter implements AutoCloseable {
   void add(ImporterQuery query, List<Map<String, Object>> batch) {
     held.add(new Batch(query, batch));
     rows += batch.size();
-    if (rows >= settings.commitEvery()) {
+    if (rows >= settings.partRows()) {
       commit();
     }
   }
@@ -70,7 +78,11 @@ final class PartCommitter implements AutoCloseable {
     pool.execute(() -> {
       try {
         graph.writeTx("import " + source + " (part)", settings.txTimeout(), tx -> {
-          group.forEach(b -> runner.run(tx, b.query(), b.rows()));
+          WriteTally part = WriteTally.NONE;
+          for (Batch b : group) {
+            part = part.plus(runner.run(tx, b.query(), b.rows()));
+          }
+          end.close(tx, part);
           return null;
         });
       } catch (RuntimeException | Error e) {

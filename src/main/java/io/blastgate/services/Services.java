@@ -29,12 +29,13 @@ public record Services(
         graph,
         new EntityService(graph),
         new BlastRadiusService(graph, config.maxHops()),
-        // No configuration key sets how imports run yet; a command may override it per run.
-        new Importer(graph, ImportSettings.defaults()));
+        // No configuration key sets how imports run yet; a command may override it per run. The
+        // journal of imports in parts lives in the data folder, so that start-up finds it.
+        new Importer(graph, ImportSettings.defaults().withJournalDir(config.dataDir().resolve("import-journal"))));
   }
 
-  /** The same services, with imports run under other settings (a command's options). */
+  /** The same services, with imports run under other settings (a command's options), journaled where these are. */
   public Services withImportSettings(ImportSettings imports) {
-    return new Services(graph, entities, blastRadius, new Importer(graph, imports));
+    return new Services(graph, entities, blastRadius, new Importer(graph, imports.withJournalDir(importer.journalDir())));
   }
 }

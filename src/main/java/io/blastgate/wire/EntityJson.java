@@ -41,11 +41,12 @@ public final class EntityJson {
       Map<String, Object> properties,
       List<String> sources,
       Instant firstSeen,
-      Instant lastSeen) {
+      Instant lastSeen,
+      Instant lastChanged) {
     public static EntityBody of(Entity e) {
       return new EntityBody(
           e.id(), e.label().cypherName(), e.kind(), e.name(), e.properties(), e.sources(), e.firstSeen(),
-          e.lastSeen());
+          e.lastSeen(), e.lastChanged());
     }
   }
 

@@ -33,6 +33,9 @@ public record ImportReportJson(
             c.workloads(),
             c.owners(),
             c.relationships(),
+            c.unchanged(),
+            c.writtenEntities(),
+            c.writtenRelationships(),
             c.removedNodes(),
             c.removedRelationships()),
         r.warnings(),
@@ -46,6 +49,9 @@ public record ImportReportJson(
       long workloads,
       long owners,
       long relationships,
+      long unchanged,
+      long writtenEntities,
+      long writtenRelationships,
       long removedNodes,
       long removedRelationships) {}
 }

@@ -40,7 +40,8 @@ class EntitiesApiTest {
                         "properties": {"status": "active", "created_at": "2026-01-04T09:00:00Z",
                                        "expires_at": null, "last_used_at": "2026-11-20T12:00:00Z"},
                         "sources": ["payments-inventory"],
-                        "first_seen": "2026-11-01T08:30:00Z", "last_seen": "2026-11-20T12:00:00Z"},
+                        "first_seen": "2026-11-01T08:30:00Z", "last_seen": "2026-11-20T12:00:00Z",
+                        "last_changed": "2026-11-20T12:00:00Z"},
              "owners": [{"id": "team:payments", "name": "Payments", "kind": "team"}],
              "neighbours": [
                {"direction": "out", "type": "AUTHENTICATES_AS",

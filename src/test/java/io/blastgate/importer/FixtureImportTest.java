@@ -45,19 +45,20 @@ class FixtureImportTest {
     assertThat(report.format()).isEqualTo("bundle");
     assertThat(report.counts())
         .isEqualTo(new Counts(expected.identities(), expected.credentials(), expected.workloads(),
-            expected.owners(), expected.relationships(), 0, 0));
+            expected.owners(), expected.relationships(), 0, expected.entities(), expected.relationships(), 0, 0));
     assertThat(GraphSnapshot.count("MATCH (n:Entity) RETURN count(n)")).isEqualTo(expected.entities());
     assertThat(GraphSnapshot.count("MATCH (:Entity)-[r]->(:Entity) RETURN count(r)")).isEqualTo(expected.relationships());
     // Provenance on every node and every relationship, naming this run.
     String sourceRun = source + "@" + report.runId();
     assertThat(GraphSnapshot.count(
         "MATCH (n:Entity) WHERE n.sources = ['" + source + "'] AND n.source_runs = ['" + sourceRun + "']"
-            + " AND n.first_seen IS :: ZONED DATETIME AND n.last_seen = n.first_seen AND n.last_run = '"
+            + " AND size(n.source_hashes) = 1 AND n.source_hashes[0] STARTS WITH '" + source + "@'"
+            + " AND n.first_seen IS :: ZONED DATETIME AND n.last_changed = n.first_seen AND n.last_run = '"
             + report.runId() + "' AND n.name IS NOT NULL AND n.kind IS NOT NULL RETURN count(n)"))
         .isEqualTo(expected.entities());
     assertThat(GraphSnapshot.count(
         "MATCH (:Entity)-[r]->(:Entity) WHERE r.sources = ['" + source + "'] AND r.source_runs = ['" + sourceRun + "']"
-            + " AND r.first_seen IS :: ZONED DATETIME AND r.last_seen IS NOT NULL AND r.last_run = '"
+            + " AND r.first_seen IS :: ZONED DATETIME AND r.last_changed = r.first_seen AND r.last_run = '"
             + report.runId() + "' RETURN count(r)"))
         .isEqualTo(expected.relationships());
     // Each node carries exactly one model label besides Entity.

@@ -15,11 +15,12 @@ import org.neo4j.graphdb.Relationship;
 
 /**
  * The whole graph as plain sorted values, read through the embedded API (not the code under test), so
- * that tests can compare two graphs or look at one node. Timestamps of a run ({@code last_seen},
- * {@code last_run}, {@code source_runs}, {@code first_seen}) can be left out for comparisons.
+ * that tests can compare two graphs or look at one node. What names a run or its instant ({@code
+ * last_changed}, {@code last_run}, {@code source_runs}, {@code first_seen}) can be left out for
+ * comparisons.
  */
 record GraphSnapshot(Map<String, Map<String, Object>> nodes, Map<String, Map<String, Object>> relationships) {
-  static final Set<String> RUN_PROPERTIES = Set.of("last_seen", "last_run", "source_runs", "first_seen");
+  static final Set<String> RUN_PROPERTIES = Set.of("last_changed", "last_run", "source_runs", "first_seen");
 
   static GraphSnapshot take() {
     return take(Set.of());

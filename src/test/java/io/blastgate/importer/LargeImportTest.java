@@ -50,7 +50,7 @@ class LargeImportTest {
     // Each credential authenticates as an identity, each workload uses a credential and (but the first)
     // depends on the one before it, each team owns 55 workloads.
     long relationships = CREDENTIALS + WORKLOADS + (WORKLOADS - 1) + WORKLOADS;
-    assertThat(report.counts()).isEqualTo(new Counts(IDENTITIES, CREDENTIALS, WORKLOADS, TEAMS, relationships, 0, 0));
+    assertThat(report.counts()).isEqualTo(new Counts(IDENTITIES, CREDENTIALS, WORKLOADS, TEAMS, relationships, 0, 50_000, relationships, 0, 0));
     assertThat(GraphSnapshot.count("MATCH (n:Entity) RETURN count(n)")).isEqualTo(50_000);
     assertThat(GraphSnapshot.count("MATCH (:Entity)-[r]->(:Entity) RETURN count(r)")).isEqualTo(relationships);
     List<Long> nodeBatches = steps.stream().filter(s -> s.phase().equals("write nodes +")).map(Step::amount).toList();

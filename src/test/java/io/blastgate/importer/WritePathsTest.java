@@ -38,7 +38,7 @@ class WritePathsTest {
 
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
-  private final Logger logger = (Logger) LoggerFactory.getLogger(GraphWriter.class);
+  private final Logger logger = (Logger) LoggerFactory.getLogger(ImportRun.class);
 
   @BeforeEach
   void listen() {
@@ -76,7 +76,8 @@ class WritePathsTest {
     ImportReport again = run(graph, inParts(writers), DEMO, ImportProgress.none());
     assertThat(GraphSnapshot.take(GraphSnapshot.RUN_PROPERTIES)).isEqualTo(twice);
 
-    assertThat(again.counts()).isEqualTo(fresh.counts());
+    assertThat(again.counts().unchanged()).isEqualTo(fresh.counts().entities());
+    assertThat(again.counts().writtenEntities()).isZero();
     assertThat(relationshipCount()).as("no relationship written twice").isEqualTo(fresh.counts().relationships());
     assertThat(log.list).noneSatisfy(e -> assertThat(e.getFormattedMessage()).contains(FELL_BACK));
   }
@@ -94,7 +95,8 @@ class WritePathsTest {
     // Between the import's look-up (wl:api is nowhere) and its writes, another source creates it.
     ImportProgress meanwhile = AtPhase.once("write nodes", () -> TestGraph.database().executeTransactionally("""
         CREATE (:Entity:Workload {id: 'wl:api', kind: 'service', name: 'API', sources: ['backstage'],
-                source_runs: ['backstage@r1'], first_seen: datetime(), last_seen: datetime(), last_run: 'r1'})
+                source_runs: ['backstage@r1'], source_hashes: ['backstage@x'], first_seen: datetime(),
+                last_changed: datetime(), last_run: 'r1'})
         """));
 
     ImportReport report = run(graph, parts ? inParts(2).withBatchSize(1).withCommitEvery(1) : ImportSettings.defaults(),
@@ -110,24 +112,31 @@ class WritePathsTest {
   }
 
   @Test
-  void aPartThatFailsStopsTheImportBeforeItsSync(Graph graph) throws IOException {
+  void aPartThatFailsIsFinishedFromTheJournalSoTheGraphEndsAsAfterTheImport(Graph graph) throws IOException {
     run(graph, ImportSettings.defaults(), SyncAndProvenanceTest.WORKED, ImportProgress.none());
     Path v2 = Files.writeString(dir.resolve("v2.json"), """
         {"format": "blastgate.bundle/v1", "source": "scenario-worked-example",
          "credentials": [{"id": "cred:other", "kind": "secret"}],
          "workloads": [{"id": "wl:new", "kind": "job", "uses": ["cred:other"]}]}
         """);
+    run(graph, ImportSettings.defaults(), v2, ImportProgress.none());
+    GraphSnapshot after = GraphSnapshot.take(GraphSnapshot.RUN_PROPERTIES);
+    TestGraph.clear();
+    run(graph, ImportSettings.defaults(), SyncAndProvenanceTest.WORKED, ImportProgress.none());
     ImportProgress saboteur = AtPhase.once("write relationships",
         () -> TestGraph.database().executeTransactionally("MATCH (c:Entity {id: 'cred:other'}) DETACH DELETE c"));
 
-    assertThatThrownBy(() -> run(graph, inParts(2).withBatchSize(1).withCommitEvery(1), v2, saboteur))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("create-uses wrote 0 of 1 rows");
-    // The committed part (wl:new) stays, as parts mode says; the sync never ran, so what v1 asserted
-    // is all still there.
-    GraphSnapshot after = GraphSnapshot.take();
-    assertThat(after.nodes()).containsKey("wl:new").containsKeys("wl:checkout", "cred:stripe-key");
+    ImportReport report = run(graph, inParts(2).withBatchSize(1).withCommitEvery(1), v2, saboteur);
+
+    // The part that found cred:other gone failed; the run was then finished from its journal's copy.
+    assertThat(report.succeeded()).isTrue();
+    assertThat(GraphSnapshot.take(GraphSnapshot.RUN_PROPERTIES)).isEqualTo(after);
+    assertThat(count("MATCH (j:ImportJournal) RETURN count(j)")).isZero();
+    assertThat(count("MATCH (p:Publication) WHERE p.writer IS NOT NULL RETURN count(p)")).isZero();
+    assertThat(count("MATCH (s:Source {name: 'scenario-worked-example', recovered: 'forward'})"
+        + " WHERE s.last_run = '" + report.runId() + "' RETURN count(s)")).isEqualTo(1);
   }
+
 
   @Test
   void writersMustBeAtLeastOne() {

@@ -4,7 +4,7 @@
 // params: (none)
 // returns: nothing
 WITH {sources: ['payments-inventory'], source_runs: ['payments-inventory@run-1'],
-      first_seen: datetime('2026-11-01T08:30:00Z'), last_seen: datetime('2026-11-20T12:00:00Z'),
+      first_seen: datetime('2026-11-01T08:30:00Z'), last_changed: datetime('2026-11-20T12:00:00Z'),
       last_run: 'run-1'} AS p
 CREATE (sa:Entity:Identity {id: 'id:stripe-sa', name: 'stripe service account', kind: 'service_account',
                             status: 'active', tags: ['protected']})
