@@ -15,7 +15,9 @@ WITH n, row, NOT ($source + '@' + row.digest) IN coalesce(n.source_hashes, []) A
 SET n:Owner, n += CASE WHEN changed THEN row.props ELSE {} END
 SET n.name = coalesce(n.name, row.id),
     n.sources = CASE WHEN $source IN coalesce(n.sources, []) THEN n.sources ELSE coalesce(n.sources, []) + $source END,
-    n.source_hashes = [x IN coalesce(n.source_hashes, []) WHERE NOT x STARTS WITH $source + '@'] + ($source + '@' + row.digest),
+    n.source_hashes = CASE WHEN changed
+                        THEN [x IN coalesce(n.source_hashes, []) WHERE NOT x STARTS WITH $source + '@'] + ($source + '@' + row.digest)
+                        ELSE n.source_hashes END,
     n.source_runs = CASE WHEN changed
                       THEN [x IN coalesce(n.source_runs, []) WHERE NOT x STARTS WITH $source + '@'] + $source_run
                       ELSE n.source_runs END,

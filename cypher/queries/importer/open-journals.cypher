@@ -1,5 +1,5 @@
 // The journals of imports that began publishing in parts and never ended: a crash stopped them.
-// params: none
+// params: (none)
 // returns: run, source, format, input, now, and the planned counts and removals of each
 MATCH (j:ImportJournal)
 RETURN j.run AS run, j.source AS source, j.format AS format, j.input AS input, j.now AS now,

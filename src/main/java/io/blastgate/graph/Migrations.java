@@ -25,7 +25,8 @@ public final class Migrations {
           "V001__constraints.cypher",
           "V002__search.cypher",
           "V003__search_after_commit.cypher",
-          "V004__label_indexes.cypher");
+          "V004__label_indexes.cypher",
+          "V005__publication.cypher");
 
   private Migrations() {}
 

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The journal of a run that commits in parts: a copy of its input in the journal folder, and an
@@ -28,6 +30,7 @@ import java.util.stream.Stream;
  * sharing a Neo4j the mark refuses a second.
  */
 final class ImportJournal {
+  private static final Logger LOG = LoggerFactory.getLogger(ImportJournal.class);
   private static final ReentrantLock PUBLISHING = new ReentrantLock();
 
   private final Graph graph;
@@ -78,6 +81,8 @@ final class ImportJournal {
         throw new Conflict("another import is being published in parts through another blastgate process;"
             + " nothing of this one was written: send it again when that one has finished", null);
       }
+      LOG.info("import {} of source {} is being published in parts; readers wait until it is (journal: {})",
+          run.id(), run.source(), copy.getParent());
       return new ImportJournal(graph, run, copy.getParent());
     } catch (RuntimeException e) {
       PUBLISHING.unlock();

@@ -28,7 +28,42 @@ record GraphSnapshot(Map<String, Map<String, Object>> nodes, Map<String, Map<Str
 
   /** The model's nodes and relationships, without the properties named. */
   static GraphSnapshot take(Set<String> without) {
-    return TestGraph.database()
+    return take(TestGraph.database(), without);
+  }
+
+  /** The model's nodes and relationships read through the driver, without the properties named. */
+  static GraphSnapshot take(io.blastgate.graph.Graph graph, Set<String> without) {
+    Map<String, Map<String, Object>> nodes = new TreeMap<>();
+    Map<String, Map<String, Object>> rels = new TreeMap<>();
+    graph.readAnyState(SnapshotQuery.NODES, Map.of(), rows -> {
+      rows.forEachRemaining(r -> {
+        Map<String, Object> props = plainAll(r.map("props"), without);
+        props.put(":labels", new TreeSet<>(r.texts("labels")).toString());
+        nodes.put(r.text("id"), props);
+      });
+      return null;
+    });
+    graph.readAnyState(SnapshotQuery.RELATIONSHIPS, Map.of(), rows -> {
+      rows.forEachRemaining(r ->
+          rels.put(r.text("from") + " -" + r.text("type") + "-> " + r.text("to"), plainAll(r.map("props"), without)));
+      return null;
+    });
+    return new GraphSnapshot(nodes, rels);
+  }
+
+  private static Map<String, Object> plainAll(Map<String, Object> props, Set<String> without) {
+    Map<String, Object> out = new TreeMap<>();
+    props.forEach((k, v) -> {
+      if (!without.contains(k)) {
+        out.put(k, v instanceof java.time.OffsetDateTime t ? t.toZonedDateTime() : v);
+      }
+    });
+    return out;
+  }
+
+  /** The model's nodes and relationships of another database, without the properties named. */
+  static GraphSnapshot take(org.neo4j.graphdb.GraphDatabaseService database, Set<String> without) {
+    return database
         .executeTransactionally(
             "MATCH (n:Entity) OPTIONAL MATCH (n)-[r]->(:Entity) RETURN n, r",
             Map.of(),
@@ -50,6 +85,48 @@ record GraphSnapshot(Map<String, Map<String, Object>> nodes, Map<String, Map<Str
               });
               return new GraphSnapshot(nodes, rels);
             });
+  }
+
+  /**
+   * This snapshot with each run's id (inside any text) and each run's instant replaced by a name, so
+   * that the graphs of two series of runs that should end alike can be compared property by property.
+   */
+  GraphSnapshot named(Map<String, String> runIds, Map<ZonedDateTime, String> instants) {
+    return new GraphSnapshot(named(nodes, runIds, instants), named(relationships, runIds, instants));
+  }
+
+  private static Map<String, Map<String, Object>> named(Map<String, Map<String, Object>> all,
+      Map<String, String> runIds, Map<ZonedDateTime, String> instants) {
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    all.forEach((key, props) -> {
+      Map<String, Object> copy = new TreeMap<>();
+      props.forEach((k, v) -> copy.put(k, named(v, runIds, instants)));
+      out.put(key, copy);
+    });
+    return out;
+  }
+
+  private static Object named(Object value, Map<String, String> runIds, Map<ZonedDateTime, String> instants) {
+    if (value instanceof List<?> list) {
+      return list.stream().map(v -> named(v, runIds, instants)).toList();
+    }
+    if (value instanceof ZonedDateTime z) {
+      return instants.entrySet().stream().filter(e -> e.getKey().isEqual(z)).map(Map.Entry::getValue).findFirst()
+          .orElse("an instant of no run: " + z);
+    }
+    if (value instanceof String text) {
+      for (Map.Entry<String, String> run : runIds.entrySet()) {
+        text = text.replace(run.getKey(), run.getValue());
+      }
+      return text;
+    }
+    return value;
+  }
+
+  /** When the source's last run synced it (its record's last_synced). */
+  static ZonedDateTime lastSynced(String source) {
+    return TestGraph.database().executeTransactionally("MATCH (s:Source {name: $name}) RETURN s.last_synced AS t",
+        Map.of("name", source), r -> (ZonedDateTime) r.next().get("t"));
   }
 
   static long count(String cypher) {
