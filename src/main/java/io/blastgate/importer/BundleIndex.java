@@ -211,11 +211,19 @@ final class BundleIndex {
     }
   }
 
-  /** An id of the bundle that the graph already holds under another label is an error. */
+  /**
+   * An id of the bundle that the graph already holds under another label is an error. Ids that the
+   * source stated exactly so before ({@link ChangePlan}, which runs first) are known to be there.
+   */
   private void checkAgainstGraph(Graph graph, int batchSize) {
     List<String> batch = new ArrayList<>(batchSize);
-    for (String id : ids.keySet()) {
-      batch.add(id);
+    for (Map.Entry<String, Seen> entry : ids.entrySet()) {
+      if (entry.getValue().before == Before.THE_SAME) {
+        // The source's last run stated it, label and all, exactly so: it is in the graph, under this label.
+        entry.getValue().inGraph = true;
+        continue;
+      }
+      batch.add(entry.getKey());
       if (batch.size() == batchSize) {
         conflicts(lookUp(graph, batch));
         batch.clear();

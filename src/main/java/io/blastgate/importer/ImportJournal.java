@@ -43,9 +43,16 @@ final class ImportJournal {
     this.folder = folder;
   }
 
+  /** The file of a run's folder that names its source, so that start-up can say which one it stopped. */
+  private static final String SOURCE_FILE = "source.txt";
+
+  /** A run whose folder start-up found with no journal in the graph: its source, if the folder says. */
+  record Leftover(String runId, String source) {}
+
   /** Copies an input (a file or a folder) into the run's own folder of the journal folder. */
-  static Path copyInput(Path journalDir, String runId, Path input) throws IOException {
+  static Path copyInput(Path journalDir, String runId, String source, Path input) throws IOException {
     Path folder = privateFolder(privateFolder(journalDir).resolve(runId));
+    Files.writeString(folder.resolve(SOURCE_FILE), source);
     Path copy = folder.resolve(input.getFileName().toString());
     if (Files.isDirectory(input)) {
       try (Stream<Path> files = Files.walk(input)) {
@@ -121,17 +128,23 @@ final class ImportJournal {
     PUBLISHING.unlock();
   }
 
-  /** Deletes what the journal folder holds for runs the graph has no journal of (finished or never begun). */
-  static int removeStale(Path journalDir, java.util.Set<String> openRuns) throws IOException {
+  /**
+   * Deletes what the journal folder holds for runs the graph has no journal of: runs stopped before
+   * their journal began (the graph is as before them), or after they were published.
+   */
+  static java.util.List<Leftover> removeStale(Path journalDir, java.util.Set<String> openRuns) throws IOException {
+    java.util.List<Leftover> removed = new java.util.ArrayList<>();
     if (!Files.isDirectory(journalDir)) {
-      return 0;
+      return removed;
     }
-    int removed = 0;
     try (Stream<Path> runs = Files.list(journalDir)) {
       for (Path folder : (Iterable<Path>) runs::iterator) {
-        if (!openRuns.contains(folder.getFileName().toString())) {
+        String runId = folder.getFileName().toString();
+        if (!openRuns.contains(runId)) {
+          Path sourceFile = folder.resolve(SOURCE_FILE);
+          String source = Files.isRegularFile(sourceFile) ? Files.readString(sourceFile).strip() : null;
           deleteQuietly(folder);
-          removed++;
+          removed.add(new Leftover(runId, source));
         }
       }
     }

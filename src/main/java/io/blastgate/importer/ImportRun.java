@@ -117,11 +117,14 @@ final class ImportRun {
           + " nothing was written: send this one again when it has finished");
     }
     try {
+      // What the source stated before first: an entity stated as before needs no look-up to resolve.
+      progress.phase("compare", -1);
+      ChangePlan plan = ChangePlan.of(graph, source, index);
       resolve(index, source);
       if (problems.hasErrors()) {
         return refused(input, problems);
       }
-      return write(input, index, read.expected(), source, problems);
+      return write(input, index, read.expected(), source, plan, problems);
     } finally {
       RUNNING.remove(source);
     }
@@ -155,10 +158,8 @@ final class ImportRun {
    * a journal, reading a copy of the input that start-up can finish the run from after a crash.
    */
   private ImportReport write(SourceInput input, BundleIndex index, GraphWriter.Expected expected, String source,
-      Problems problems) throws IOException {
+      ChangePlan plan, Problems problems) throws IOException {
     RunIdentity run = resuming != null ? resuming.run() : RunIdentity.starting(id, source);
-    progress.phase("compare", -1);
-    ChangePlan plan = ChangePlan.of(graph, source, index);
     GraphWriter writer = new GraphWriter(settings, reader, progress, index, plan);
     Publisher publisher = new Publisher(graph, settings, run);
     Counts counts;
@@ -176,7 +177,7 @@ final class ImportRun {
 
   private Counts inParts(SourceInput input, BundleIndex index, GraphWriter.Expected expected, ChangePlan plan,
       RunIdentity run, GraphWriter writer, Publisher publisher) throws IOException {
-    Path copy = resuming != null ? resuming.input() : ImportJournal.copyInput(settings.journalDir(), id, path);
+    Path copy = resuming != null ? resuming.input() : ImportJournal.copyInput(settings.journalDir(), id, run.source(), path);
     try (OpenedInput reopened = resuming != null ? null : reopen.open(copy, run.source())) {
       SourceInput from = reopened instanceof OpenedInput.Ready ready ? ready.input() : input;
       ImportJournal journal = ImportJournal.begin(graph, run, format, copy, plan);

@@ -112,14 +112,30 @@ public final class Importer {
     Set<String> runs = graph.readAnyState(ImporterQuery.OPEN_JOURNALS, Map.of(), Rows::list).stream()
         .map(r -> r.text("run")).collect(Collectors.toSet());
     try {
-      int stale = ImportJournal.removeStale(settings.journalDir(), runs);
-      if (stale > 0) {
-        LOG.info("removed {} leftover import journal folders from {}", stale, settings.journalDir());
+      for (ImportJournal.Leftover left : ImportJournal.removeStale(settings.journalDir(), runs)) {
+        recordStoppedBeforePublishing(left);
       }
     } catch (IOException e) {
       LOG.warn("could not clear the import journal folder {}: {}", settings.journalDir(), e.toString());
     }
     return finishOpenJournals();
+  }
+
+  /**
+   * A run's copy with no journal: it was stopped before it began publishing (its source's record says
+   * so: {@code recovered: back}), or just after it was published (nothing to say).
+   */
+  private void recordStoppedBeforePublishing(ImportJournal.Leftover left) {
+    if (left.source() == null) {
+      return;
+    }
+    Map<String, Object> params = Map.of("source", left.source(), "run", left.runId(),
+        "now", OffsetDateTime.now(ZoneOffset.UTC));
+    boolean stopped = graph.write(ImporterQuery.RECORD_STOPPED_RUN, params, r -> r.single().flag("stopped"));
+    if (stopped) {
+      LOG.warn("import {} of source '{}' was stopped before it was published (the process ended): the graph is"
+          + " as before it (back)", left.runId(), left.source());
+    }
   }
 
   private List<ImportReport> finishOpenJournals() {

@@ -38,7 +38,8 @@ enum ImporterQuery implements CypherQuery {
   BEGIN_PUBLISHING("importer/begin-publishing.cypher"),
   TALLY_PART("importer/tally-part.cypher"),
   OPEN_JOURNALS("importer/open-journals.cypher"),
-  CLOSE_JOURNAL("importer/close-journal.cypher");
+  CLOSE_JOURNAL("importer/close-journal.cypher"),
+  RECORD_STOPPED_RUN("importer/record-stopped-run.cypher");
 
   private final String file;
 

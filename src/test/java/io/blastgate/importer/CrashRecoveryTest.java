@@ -38,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryTest {
   private static final int NODES = Integer.getInteger("blastgate.crash.nodes", 3_000);
   private static final int MOMENTS = Integer.getInteger("blastgate.crash.moments", 10);
-  private static final String PUBLISHING = "is being published in parts";
 
   @TempDir Path dir;
 
@@ -99,22 +98,42 @@ class CrashRecoveryTest {
   private List<Outcome> killAtRandomMoments(Path first, Path bundle, GraphSnapshot before, GraphSnapshot after,
       long seed) throws Exception {
     Random random = new Random(seed);
-    Path timing = dir.resolve("timing");
+    Path base = dir.resolve("base-" + seed);
     if (first != null) {
-      assertThat(runProgram(timing, first, -1)).isZero();
+      assertThat(runProgram(base, first, -1)).isZero();
     }
+    Path timing = dir.resolve("timing-" + seed);
+    copy(base, timing);
     long publishingMs = runProgramTimed(timing, bundle);
     List<Outcome> outcomes = new ArrayList<>();
     for (int moment = 0; moment < MOMENTS; moment++) {
       Path data = dir.resolve("data-" + seed + "-" + moment);
-      if (first != null) {
-        assertThat(runProgram(data, first, -1)).isZero();
-      }
-      long killAfterMs = (long) (random.nextDouble() * publishingMs * 1.2);
+      copy(base, data);
+      // Some at once (while the input is copied, before the journal began), most while it publishes,
+      // some after it ended.
+      long killAfterMs = Math.max(0, (long) ((random.nextDouble() * 1.3 - 0.1) * publishingMs));
       runProgram(data, bundle, killAfterMs);
       outcomes.add(startAndCheck(data, before, after, "moment " + moment + " (" + killAfterMs + " ms in)"));
     }
     return outcomes;
+  }
+
+  /** A copy of a data folder holding the first import (a folder of a stopped program), or a new folder. */
+  private static void copy(Path from, Path to) throws IOException {
+    java.nio.file.Files.createDirectories(to);
+    if (!java.nio.file.Files.exists(from)) {
+      return;
+    }
+    try (var files = java.nio.file.Files.walk(from)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (java.nio.file.Files.isDirectory(file)) {
+          java.nio.file.Files.createDirectories(target);
+        } else {
+          java.nio.file.Files.copy(file, target);
+        }
+      }
+    }
   }
 
   private Outcome startAndCheck(Path data, GraphSnapshot before, GraphSnapshot after, String moment) {
@@ -151,7 +170,8 @@ class CrashRecoveryTest {
 
   /**
    * Runs {@code import} in a process of its own, in parts of 100 rows; with {@code killAfterMs} at
-   * least 0, kills it (SIGKILL) that long after it logged that its journal began.
+   * least 0, kills it (SIGKILL) that long after its journal's folder appeared (the run copies its input
+   * there, then begins publishing).
    */
   private static int runProgram(Path data, Path bundle, long killAfterMs, long[] publishingMs) throws Exception {
     List<String> command = new ArrayList<>();
@@ -162,7 +182,6 @@ class CrashRecoveryTest {
         bundle.toString(), "--data-dir", data.toString(), "--commit-every", "100"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(k -> k.startsWith("BLASTGATE_"));
-    builder.environment().put("BLASTGATE_LOG_LEVEL", "INFO");
     Process process = builder.start();
     CountDownLatch began = new CountDownLatch(1);
     long[] beganAt = {0};
@@ -173,13 +192,28 @@ class CrashRecoveryTest {
           synchronized (output) {
             output.add(line);
           }
-          if (line.contains(PUBLISHING) && began.getCount() > 0) {
-            beganAt[0] = System.nanoTime();
-            began.countDown();
-          }
         }
       } catch (IOException e) {
         // the process was killed
+      }
+    });
+    Thread watcher = Thread.ofPlatform().daemon().start(() -> {
+      Path journal = data.resolve("import-journal");
+      while (process.isAlive() && began.getCount() > 0) {
+        try (var runs = java.nio.file.Files.list(journal)) {
+          if (runs.findAny().isPresent()) {
+            beganAt[0] = System.nanoTime();
+            began.countDown();
+            return;
+          }
+        } catch (IOException e) {
+          // not there yet
+        }
+        try {
+          Thread.sleep(2);
+        } catch (InterruptedException e) {
+          return;
+        }
       }
     });
     if (killAfterMs >= 0) {
@@ -189,6 +223,7 @@ class CrashRecoveryTest {
     }
     int exit = process.waitFor();
     reader.join(10_000);
+    watcher.interrupt();
     if (began.getCount() == 0) {
       publishingMs[0] = (System.nanoTime() - beganAt[0]) / 1_000_000;
     }
