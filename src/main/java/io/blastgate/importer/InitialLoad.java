@@ -112,11 +112,16 @@ public final class InitialLoad {
       }
       OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
       BulkEntities entities = new BulkEntities(input, reader, read.expected(), source, id, now);
-      progress.phase("load", 100);
-      int[] done = {0};
+      // The importer tells its percentage done; the progress counts rows, like an import's.
+      long rows = entities.counts().entities() + entities.counts().relationships();
+      progress.phase("load", rows);
+      long[] done = {0};
       target.write(entities, percent -> {
-        progress.advance(Math.max(0, percent - done[0]));
-        done[0] = Math.max(done[0], percent);
+        long reached = rows * Math.min(percent, 100) / 100;
+        if (reached > done[0]) {
+          progress.advance(reached - done[0]);
+          done[0] = reached;
+        }
       });
       progress.phase("schema", -1);
       try (GraphConnection opened = GraphConnection.open(graph)) {
