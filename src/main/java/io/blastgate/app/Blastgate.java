@@ -6,6 +6,10 @@ import io.blastgate.error.BlastgateException.InvalidConfiguration;
 import io.blastgate.graph.GraphConnection;
 import io.blastgate.http.ApiServer;
 import io.blastgate.http.HttpSettings;
+import io.blastgate.importer.ImportProgress;
+import io.blastgate.importer.ImportReport;
+import io.blastgate.importer.ImportSettings;
+import io.blastgate.importer.InitialLoad;
 import io.blastgate.services.Services;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,6 +17,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -44,6 +49,16 @@ public final class Blastgate implements AutoCloseable {
       connection.close();
       throw e;
     }
+  }
+
+  /**
+   * The first load of a source into the configured embedded database, through Neo4j's offline importer
+   * ({@link InitialLoad}), while the program is not open: refused for a remote graph and for a
+   * database that holds data. Open the program afterwards to use what it loaded.
+   */
+  public static ImportReport loadInitially(
+      AppConfig config, Path path, Optional<String> source, ImportProgress progress) {
+    return new InitialLoad(ImportSettings.defaults()).load(config.graphSettings(), path, source, progress);
   }
 
   /**

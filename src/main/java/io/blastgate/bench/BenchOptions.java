@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param queryTimeout the graph's transaction timeout for the blast radii
  * @param output where the JSON report goes
  * @param keepData keep the run's folder (bundle and database) instead of deleting it at the end
+ * @param initialLoad import through the bulk first load ({@code import --initial}: Neo4j's offline
+ *     importer into the run's fresh database, before the program opens it) instead of transactions;
+ *     {@code batchSize}, {@code commitEvery} and {@code writers} then do not apply
  */
 public record BenchOptions(
     int nodes,
@@ -40,7 +43,8 @@ public record BenchOptions(
     int maxHops,
     Duration queryTimeout,
     Path output,
-    boolean keepData) {
+    boolean keepData,
+    boolean initialLoad) {
 
   public BenchOptions {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -71,52 +75,57 @@ public record BenchOptions(
   public static BenchOptions defaults() {
     return new BenchOptions(
         1_000_000, 42, 2_000, 300, 30, 300, Path.of("target/bench"), 0, 5_000, 5_000, 2, HopBound.DEFAULT,
-        Duration.ofMinutes(2), Path.of("bench-report.json"), false);
+        Duration.ofMinutes(2), Path.of("bench-report.json"), false, false);
   }
 
   public BenchOptions withNodes(int n) {
     return new BenchOptions(n, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, initialLoad);
   }
 
   public BenchOptions withSeed(long s) {
     return new BenchOptions(nodes, s, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, initialLoad);
   }
 
   public BenchOptions withSamples(int typical, int mostShared, int warm) {
     return new BenchOptions(nodes, seed, typical, mostShared, mostSharedTargets, warm,
-        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, initialLoad);
   }
 
   public BenchOptions withDataDir(Path dir) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData);
+        dir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, initialLoad);
   }
 
   public BenchOptions withPageCacheBytes(long bytes) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, bytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData);
+        dataDir, bytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, initialLoad);
   }
 
   public BenchOptions withImport(int batch, int commit) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batch, commit, writers, maxHops, queryTimeout, output, keepData);
+        dataDir, pageCacheBytes, batch, commit, writers, maxHops, queryTimeout, output, keepData, initialLoad);
   }
 
   public BenchOptions withWriters(int n) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, n, maxHops, queryTimeout, output, keepData);
+        dataDir, pageCacheBytes, batchSize, commitEvery, n, maxHops, queryTimeout, output, keepData, initialLoad);
   }
 
   public BenchOptions withOutput(Path file) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, file, keepData);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, file, keepData, initialLoad);
   }
 
   public BenchOptions withKeepData(boolean keep) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keep);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keep, initialLoad);
+  }
+
+  public BenchOptions withInitialLoad(boolean bulk) {
+    return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, bulk);
   }
 
   /** The organisation to generate: warm-up targets come first in the typical list, then measured ones. */

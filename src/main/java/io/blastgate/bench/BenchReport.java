@@ -56,7 +56,8 @@ public record BenchReport(
       int batchSize,
       int commitEvery,
       int writers,
-      int maxHops) {}
+      int maxHops,
+      boolean initialLoad) {}
 
   public record Generation(
       long millis,
@@ -68,7 +69,9 @@ public record BenchReport(
 
   /**
    * Import throughput, and the size of the store and of its transaction logs afterwards (null when
-   * the graph is not a store of this run's).
+   * the graph is not a store of this run's). For a bulk first load, {@code trivialLoadMillis} is the
+   * same run's trivial operation: the whole load of a one-entity bundle into another fresh database
+   * (null for a transactional import).
    */
   public record ImportFigures(
       long millis,
@@ -79,7 +82,8 @@ public record BenchReport(
       double rowsPerSecond,
       Long storeBytes,
       Long transactionLogBytes,
-      String runId) {}
+      String runId,
+      Long trivialLoadMillis) {}
 
   /** Bytes on disk of a store and of its transaction logs. */
   public record StoreSize(long storeBytes, long transactionLogBytes) {}

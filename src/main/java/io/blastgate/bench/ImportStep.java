@@ -33,7 +33,11 @@ final class ImportStep {
     long started = System.nanoTime();
     ImportReport report =
         services.withImportSettings(settings).importer().importPath(bundle, Optional.empty(), new Printed(out));
-    long nanos = System.nanoTime() - started;
+    return figures(report, System.nanoTime() - started, store, null);
+  }
+
+  /** The figures of an import that took {@code nanos}; a failed import ends the run. */
+  static ImportFigures figures(ImportReport report, long nanos, Supplier<StoreSize> store, Long trivialLoadMillis) {
     if (!report.succeeded()) {
       throw new IllegalStateException(
           "the synthetic bundle did not import ("
@@ -57,11 +61,12 @@ final class ImportStep {
         (entities + relationships) / seconds,
         size == null ? null : size.storeBytes(),
         size == null ? null : size.transactionLogBytes(),
-        report.runId());
+        report.runId(),
+        trivialLoadMillis);
   }
 
   /** Prints each phase and, at most every ten seconds, how far it got. */
-  private static final class Printed implements ImportProgress {
+  static final class Printed implements ImportProgress {
     private static final long EVERY_NANOS = 10_000_000_000L;
     private final PrintStream out;
     private final long began = System.nanoTime();

@@ -36,9 +36,15 @@ final class Report {
         i.storeBytes() == null
             ? ""
             : "; store " + bytes(i.storeBytes()) + " + transaction logs " + bytes(i.transactionLogBytes()));
-    out.printf(
-        "         batches of %,d rows, a commit every %s rows, %d written at once%n",
-        p.batchSize(), p.commitEvery() == 0 ? "(one transaction)" : String.format("%,d", p.commitEvery()), p.writers());
+    if (p.initialLoad()) {
+      out.printf(
+          Locale.ROOT, "         bulk first load (import --initial), from the call to the report; trivial load"
+              + " (1 entity, same run) %.1f s%n", i.trivialLoadMillis() / 1000.0);
+    } else {
+      out.printf(
+          "         batches of %,d rows, a commit every %s rows, %d written at once%n",
+          p.batchSize(), p.commitEvery() == 0 ? "(one transaction)" : String.format("%,d", p.commitEvery()), p.writers());
+    }
     out.println();
     out.printf(
         "%-22s %8s %8s %8s %8s %8s %8s  %9s %7s %7s %7s%n",

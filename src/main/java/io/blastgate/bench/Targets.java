@@ -11,27 +11,30 @@ import java.util.Locale;
 final class Targets {
   static final int AT_NODES = 1_000_000;
   static final double IMPORT_ROWS_PER_SECOND = 50_000;
+  /** Issue 8: a bulk first load of an empty database, whole (validation to schema), at a million nodes. */
+  static final double INITIAL_LOAD_ROWS_PER_SECOND = 100_000;
   static final double TYPICAL_P99_MS = 20;
   static final double LARGE_P99_MS = 200;
   static final long HEAP_BYTES = 2L << 30;
 
   private Targets() {}
 
-  static List<TargetCheck> check(int nodes, ImportFigures imp, Latency lat, Heap heap) {
+  static List<TargetCheck> check(int nodes, boolean initialLoad, ImportFigures imp, Latency lat, Heap heap) {
     boolean applies = nodes >= AT_NODES;
+    double importTarget = initialLoad ? INITIAL_LOAD_ROWS_PER_SECOND : IMPORT_ROWS_PER_SECOND;
     int minSharedReach =
         lat.mostSharedTargets().stream().mapToInt(BenchReport.TargetImpact::total).min().orElse(0);
     return List.of(
         new TargetCheck(
-            "import throughput",
-            ">= 50,000 entities and relationships per second",
+            initialLoad ? "bulk first load throughput" : "import throughput",
+            String.format(Locale.ROOT, ">= %,.0f entities and relationships per second", importTarget),
             String.format(
                 Locale.ROOT,
                 "%,.0f rows/s (%,.0f entities/s, %,.0f relationships/s)",
                 imp.rowsPerSecond(),
                 imp.entitiesPerSecond(),
                 imp.relationshipsPerSecond()),
-            imp.rowsPerSecond() >= IMPORT_ROWS_PER_SECOND,
+            imp.rowsPerSecond() >= importTarget,
             applies),
         new TargetCheck(
             "blast radius, typical targets",

@@ -65,6 +65,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--keep-data", description = "keep the run's folder (bundle, targets, database)")
   boolean keepData;
 
+  @Option(names = "--initial", description = "import through the bulk first load (import --initial), with a trivial load timed in the same run")
+  boolean initial;
+
   BenchOptions options() {
     return new BenchOptions(
         Math.toIntExact(nodes),
@@ -81,7 +84,8 @@ final class BenchCommand implements Callable<Integer> {
         maxHops,
         D.queryTimeout(),
         out,
-        keepData);
+        keepData,
+        initial);
   }
 
   @Override

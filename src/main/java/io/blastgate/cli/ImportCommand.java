@@ -1,6 +1,7 @@
 package io.blastgate.cli;
 
 import io.blastgate.app.Blastgate;
+import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.importer.ImportMessage;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
@@ -10,13 +11,17 @@ import io.blastgate.wire.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "import",
@@ -26,7 +31,10 @@ import picocli.CommandLine.Parameters;
       "Sends it to a running server when one is named (--server or BLASTGATE_URL, with a token);",
       "otherwise writes the configured graph itself.",
       "The input is checked whole first: any problem writes nothing, and every problem is listed",
-      "with where it is. Importing a source again replaces what it asserted before."
+      "with where it is. Importing a source again replaces what it asserted before.",
+      "With --initial, the first load of an empty embedded database goes through Neo4j's offline",
+      "importer instead: the same checks and report, many times faster; refused for a database that",
+      "holds data and for a server."
     })
 final class ImportCommand implements Callable<Integer> {
   /** Inputs from this size on get a progress bar. */
@@ -40,6 +48,9 @@ final class ImportCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "print the import report as JSON")
   boolean json;
+
+  @Option(names = "--initial", description = "first load into an empty embedded database, through Neo4j's offline importer (docs/benchmark.md): the same checks and report; refused for a database that holds data and for a server")
+  boolean initial;
 
   @Option(names = "--commit-every", description = "write in parts of about N rows (default: one transaction up to 50,000 rows, parts of 5,000 beyond); all or nothing either way: importers/README.md")
   int commitEvery;
@@ -57,12 +68,18 @@ final class ImportCommand implements Callable<Integer> {
 
   @Mixin ServerOption server;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     Optional<Remote> remote = server.remote(data, System.getenv());
     ImportReportJson report;
     long errorCount;
-    if (remote.isPresent()) {
+    if (initial) {
+      ImportReport loaded = loadInitially(remote.isPresent());
+      report = ImportReportJson.of(loaded);
+      errorCount = loaded.errorCount();
+    } else if (remote.isPresent()) {
       RemoteImport.Outcome outcome = RemoteImport.send(remote.get(), path, Optional.ofNullable(source));
       report = outcome.report();
       errorCount = outcome.errorCount();
@@ -74,7 +91,7 @@ final class ImportCommand implements Callable<Integer> {
     if (json) {
       System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
     } else {
-      print(report, errorCount);
+      print(report, errorCount, initial);
     }
     return report.status().equals("succeeded") ? 0 : Main.INVALID_INPUT;
   }
@@ -90,11 +107,28 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  private static void print(ImportReportJson r, long errorCount) {
+  /** The bulk first load: no server, none of the transactional write's options. */
+  private ImportReport loadInitially(boolean remote) throws IOException {
+    if (remote) {
+      throw new InvalidInput("bulk load works only on the embedded database: --initial does not go through a"
+          + " server (--server or " + ServerOption.URL_KEY + ")");
+    }
+    for (String option : List.of("--commit-every", "--writers", "--batch-size")) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+        throw new InvalidInput("--initial writes no transactions: " + option + " does not apply");
+      }
+    }
+    try (ProgressBars bars = new ProgressBars()) {
+      ImportProgress progress = !noProgress && size(path) >= LARGE ? bars : ImportProgress.none();
+      return Blastgate.loadInitially(Environment.config(data.dataDir), path, Optional.ofNullable(source), progress);
+    }
+  }
+
+  private static void print(ImportReportJson r, long errorCount, boolean initial) {
     var c = r.counts();
     if (r.status().equals("succeeded")) {
       System.out.printf(
-          "Imported %s as source %s in %d ms (run %s)%n"
+          (initial ? "Loaded %s as source %s into an empty database in %d ms (run %s)%n" : "Imported %s as source %s in %d ms (run %s)%n")
               + "  %d identities, %d credentials, %d workloads, %d owners, %d relationships%n"
               + "  written: %d entities, %d relationships (%d entities stated as before)%n"
               + "  removed what the source no longer asserts: %d nodes, %d relationships%n",
@@ -112,6 +146,11 @@ final class ImportCommand implements Callable<Integer> {
           c.unchanged(),
           c.removedNodes(),
           c.removedRelationships());
+      if (initial) {
+        long rows = c.identities() + c.credentials() + c.workloads() + c.owners() + c.relationships();
+        System.out.printf(Locale.ROOT, "  %,d entities and relationships in %.1f s: %,.0f per second%n",
+            rows, r.durationMs() / 1000.0, rows * 1000.0 / Math.max(1, r.durationMs()));
+      }
     } else {
       System.out.printf(
           "Nothing was imported: %d error%s%s%n",

@@ -3,6 +3,7 @@ package io.blastgate.graph;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -27,6 +28,13 @@ public final class Migrations {
           "V003__search_after_commit.cypher",
           "V004__label_indexes.cypher",
           "V005__publication.cypher");
+
+  /**
+   * How long one schema statement may take. Not the graph's query timeout: a migration may wait for an
+   * index to be populated ({@code db.awaitIndexes(600)}), which on a graph of a million nodes (a bulk
+   * load's, opened for the first time) took longer than the query timeout's 30 seconds.
+   */
+  static final Duration SCHEMA_TIMEOUT = Duration.ofMinutes(15);
 
   private Migrations() {}
 
@@ -60,7 +68,7 @@ public final class Migrations {
       }
       // Schema statements cannot share a transaction with each other's data writes: one each.
       for (String statement : statements(text)) {
-        graph.writeTx("migration " + version, tx -> tx.runStatement(statement).consume());
+        graph.writeTx("migration " + version, SCHEMA_TIMEOUT, tx -> tx.runStatement(statement).consume());
       }
       graph.writeTx(
           "record migration " + version,

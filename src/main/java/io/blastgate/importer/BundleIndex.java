@@ -71,6 +71,22 @@ final class BundleIndex {
   /** An entity already in the graph; {@code label} is empty when it carries no model label. */
   record GraphEntity(Optional<Label> label, String kind, List<String> sources) {}
 
+  /**
+   * Where ids are looked up beyond the bundle: in the graph, or nowhere, for a load into a database
+   * that holds nothing yet (and is offline while the input is checked).
+   */
+  @FunctionalInterface
+  interface Lookup {
+    Lookup NOWHERE = ids -> Map.of();
+
+    /** The entities among {@code ids} (a batch, never empty) that exist outside the bundle. */
+    Map<String, GraphEntity> find(List<String> ids);
+
+    static Lookup in(Graph graph) {
+      return ids -> lookUp(graph, ids);
+    }
+  }
+
   private final Locations where;
   private final Problems problems;
   private final Map<String, Seen> ids = new HashMap<>();
@@ -181,6 +197,11 @@ final class BundleIndex {
    * the same source asserted would vanish in this run's sync, so it does not count as existing.
    */
   void resolve(Graph graph, int batchSize, String source) {
+    resolve(Lookup.in(graph), batchSize, source);
+  }
+
+  /** As {@link #resolve(Graph, int, String)}, looking ids up beyond the bundle in {@code lookup}. */
+  void resolve(Lookup lookup, int batchSize, String source) {
     Set<String> unknown = new LinkedHashSet<>();
     List<Pending> outside = new ArrayList<>();
     for (Pending p : pending) {
@@ -193,8 +214,8 @@ final class BundleIndex {
       }
     }
     pending.clear();
-    checkAgainstGraph(graph, batchSize);
-    Map<String, GraphEntity> found = lookUpAll(graph, unknown, batchSize);
+    checkAgainstGraph(lookup, batchSize);
+    Map<String, GraphEntity> found = lookUpAll(lookup, unknown, batchSize);
     for (Pending p : outside) {
       GraphEntity target = found.get(p.target());
       if (target == null) {
@@ -215,7 +236,7 @@ final class BundleIndex {
    * An id of the bundle that the graph already holds under another label is an error. Ids that the
    * source stated exactly so before ({@link ChangePlan}, which runs first) are known to be there.
    */
-  private void checkAgainstGraph(Graph graph, int batchSize) {
+  private void checkAgainstGraph(Lookup lookup, int batchSize) {
     List<String> batch = new ArrayList<>(batchSize);
     for (Map.Entry<String, Seen> entry : ids.entrySet()) {
       if (entry.getValue().before == Before.THE_SAME) {
@@ -225,11 +246,11 @@ final class BundleIndex {
       }
       batch.add(entry.getKey());
       if (batch.size() == batchSize) {
-        conflicts(lookUp(graph, batch));
+        conflicts(find(lookup, batch));
         batch.clear();
       }
     }
-    conflicts(lookUp(graph, batch));
+    conflicts(find(lookup, batch));
   }
 
   private void conflicts(Map<String, GraphEntity> found) {
@@ -252,24 +273,25 @@ final class BundleIndex {
         });
   }
 
-  private static Map<String, GraphEntity> lookUpAll(Graph graph, Set<String> ids, int batchSize) {
+  private static Map<String, GraphEntity> lookUpAll(Lookup lookup, Set<String> ids, int batchSize) {
     Map<String, GraphEntity> found = new HashMap<>();
     List<String> batch = new ArrayList<>(batchSize);
     for (String id : ids) {
       batch.add(id);
       if (batch.size() == batchSize) {
-        found.putAll(lookUp(graph, batch));
+        found.putAll(find(lookup, batch));
         batch.clear();
       }
     }
-    found.putAll(lookUp(graph, batch));
+    found.putAll(find(lookup, batch));
     return found;
   }
 
+  private static Map<String, GraphEntity> find(Lookup lookup, List<String> ids) {
+    return ids.isEmpty() ? Map.of() : lookup.find(ids);
+  }
+
   private static Map<String, GraphEntity> lookUp(Graph graph, List<String> ids) {
-    if (ids.isEmpty()) {
-      return Map.of();
-    }
     return graph.readAnyState(
         ImporterQuery.FIND_ENTITIES,
         Map.of("ids", List.copyOf(ids)),

@@ -1,17 +1,14 @@
 package io.blastgate.importer;
 
+import io.blastgate.error.BlastgateException.Conflict;
 import io.blastgate.graph.Graph;
 import io.blastgate.importer.input.InputFormats;
 import io.blastgate.importer.input.OpenedInput;
 import io.blastgate.importer.input.Problems;
 import io.blastgate.importer.input.SourceInput;
-import io.blastgate.model.Label;
-import io.blastgate.error.BlastgateException.Conflict;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,9 +29,6 @@ final class ImportRun {
    * ends. Imports of different sources run side by side.
    */
   private static final Set<String> RUNNING = ConcurrentHashMap.newKeySet();
-
-  /** What the first pass found: whether it read the input to its end, and what the second must meet. */
-  private record FirstPass(boolean complete, GraphWriter.Expected expected) {}
 
   /** Opens an input again: the journal's copy of it, which a run that commits in parts writes from. */
   @FunctionalInterface
@@ -98,7 +92,7 @@ final class ImportRun {
     this.format = format;
     Problems problems = new Problems(settings.maxReportedErrors());
     BundleIndex index = new BundleIndex(input.locations(), problems);
-    FirstPass read = validate(input, index, problems);
+    FirstPass read = FirstPass.read(input, reader, index, problems, progress);
     // After malformed JSON, what was not reached (format, source, references) is not reported.
     String source = read.complete() ? input.source(problems) : null;
     if (source == null || problems.hasErrors()) {
@@ -128,23 +122,6 @@ final class ImportRun {
     } finally {
       RUNNING.remove(source);
     }
-  }
-
-  /** The first pass: checks every entity and keeps the index; counts what the second pass must write. */
-  private FirstPass validate(SourceInput input, BundleIndex index, Problems problems) throws IOException {
-    Map<Label, Long> entities = new EnumMap<>(Label.class);
-    long[] relationships = {0};
-    progress.phase("validate", -1);
-    boolean complete = input.read((label, position, fields) -> {
-      ParsedEntity entity = reader.read(label, position, fields, input.locations(), problems);
-      if (entity != null) {
-        index.add(entity);
-        entities.merge(label, 1L, Long::sum);
-        relationships[0] += entity.refs().size();
-      }
-      progress.advance(1);
-    }, problems);
-    return new FirstPass(complete, new GraphWriter.Expected(entities, relationships[0]));
   }
 
   /** {@code source} null: the input has no valid one (see {@link BundleIndex#resolve}). */

@@ -79,6 +79,39 @@ class BenchmarkTest {
     theReachItReportsIsTheReachOfTheModel(opts, r, dir);
   }
 
+  /**
+   * With a bulk first load, on a fresh embedded database of the run's own: the load and the same run's
+   * trivial load are reported, the target is the bulk load's, and the blast radii answer from the
+   * loaded graph as from an imported one.
+   */
+  @Test
+  void aTinyBulkRunReportsTheLoadBesideItsTrivialLoad(@TempDir Path dir) throws Exception {
+    BenchOptions opts =
+        BenchOptions.defaults()
+            .withNodes(NODES)
+            .withSamples(10, 6, 1)
+            .withDataDir(dir.resolve("data"))
+            .withInitialLoad(true)
+            .withOutput(dir.resolve("report.json"));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    BenchReport r = Benchmark.run(opts, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    assertThat(r.parameters().initialLoad()).isTrue();
+    assertThat(r.importFigures().entities()).isEqualTo(NODES);
+    assertThat(r.importFigures().relationships()).isEqualTo(r.generation().relationships());
+    assertThat(r.importFigures().trivialLoadMillis()).isPositive();
+    assertThat(r.importFigures().storeBytes()).isPositive();
+    assertThat(r.latency().typical().latency().samples()).isEqualTo(10);
+    assertThat(r.heap().phases()).containsOnlyKeys("generate", "import", "start", "latency");
+    assertThat(r.targets().getFirst().name()).isEqualTo("bulk first load throughput");
+    assertThat(r.targets().getFirst().target()).isEqualTo(">= 100,000 entities and relationships per second");
+    theReachItReportsIsTheReachOfTheModel(opts, r, dir);
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("trivial load: 1 entity into a fresh database in", "bulk first load (import --initial)");
+    assertThat(BenchReport.readJson(opts.output())).isEqualTo(r);
+  }
+
   /** The same spec generates the same organisation: its reach, computed in memory, must match. */
   private static void theReachItReportsIsTheReachOfTheModel(BenchOptions opts, BenchReport r, Path dir) {
     GeneratedOrg same = SyntheticOrg.write(opts.orgSpec(), dir.resolve("same.json"));

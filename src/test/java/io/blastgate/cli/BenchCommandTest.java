@@ -22,7 +22,7 @@ class BenchCommandTest {
             "--nodes", "100k", "--seed", "7", "--typical", "500", "--most-shared", "50",
             "--warmup", "20", "--data-dir", "/tmp/x", "--page-cache", "2g", "--batch-size", "2_000",
             "--commit-every", "0", "--max-hops", "12", "--out", "r.json", "--keep-data",
-            "--most-shared-targets", "4");
+            "--most-shared-targets", "4", "--initial");
     assertThat(o.nodes()).isEqualTo(100_000);
     assertThat(o.seed()).isEqualTo(7);
     assertThat(o.typicalSamples()).isEqualTo(500);
@@ -36,6 +36,7 @@ class BenchCommandTest {
     assertThat(o.maxHops()).isEqualTo(12);
     assertThat(o.output()).isEqualTo(Path.of("r.json"));
     assertThat(o.keepData()).isTrue();
+    assertThat(o.initialLoad()).isTrue();
     assertThat(parse()).isEqualTo(BenchOptions.defaults());
   }
 

@@ -31,7 +31,7 @@ class CliTest {
 
   record Run(int exit, String out, String err) {}
 
-  private static synchronized Run run(String... args) {
+  static synchronized Run run(String... args) {
     PrintStream stdout = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StringWriter err = new StringWriter();
