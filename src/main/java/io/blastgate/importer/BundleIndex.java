@@ -146,6 +146,14 @@ final class BundleIndex {
     found.forEach(
         (id, existing) -> {
           Seen seen = ids.computeIfPresent(id, (k, s) -> s.markedInGraph());
+          if (seen == null) {
+            // The graph matched an id that no entity here has as written: text that does not survive
+            // the trip to the database unchanged (a lone surrogate arrives as '?'). Readers refuse such
+            // text; should one not, refuse the import rather than merge two entities silently.
+            problems.error(Problems.TOP, "", "an id of this input reached the graph altered, as '" + id
+                + "' (is every id valid Unicode text?); nothing was written");
+            return;
+          }
           if (existing.label().isPresent() && existing.label().get() == seen.label()) {
             return;
           }
