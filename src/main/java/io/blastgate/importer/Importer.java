@@ -59,7 +59,17 @@ public final class Importer {
    * graph that cannot be reached or a write that fails throws, and leaves the graph as it was.
    */
   public ImportReport importPath(Path path, Optional<String> source, ImportProgress progress) {
+    return importPath(path, InputFormats.nameOf(path), source, progress);
+  }
+
+  /**
+   * As {@link #importPath(Path, Optional, ImportProgress)}, with problems naming the input as a whole
+   * {@code shown}: empty for an upload, whose file is the server's own business (its temporary name
+   * is never shown); an archive's entries are then named by their paths inside it.
+   */
+  public ImportReport importPath(Path path, String shown, Optional<String> source, ImportProgress progress) {
     Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(shown, "shown");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(progress, "progress");
     ImportRun run = new ImportRun(graph, settings, reader, progress);
@@ -68,13 +78,13 @@ public final class Importer {
           "'" + source.get() + "' is not a valid source name: " + SourceInput.sourceNameRule());
     }
     try (OpenedInput opened =
-        formats.open(path, source, vocabulary, settings.maxZipBytes(), () -> progress.phase("unpack", -1))) {
+        formats.open(path, shown, source, vocabulary, settings.maxZipBytes(), () -> progress.phase("unpack", -1))) {
       return switch (opened) {
         case OpenedInput.Refused refused -> run.notOpened(source.orElse(""), refused);
         case OpenedInput.Ready ready -> run.load(ready.format(), ready.input());
       };
     } catch (IOException | UncheckedIOException e) {
-      return run.unreadable(source.orElse(""), InputFormats.nameOf(path), e);
+      return run.unreadable(source.orElse(""), shown, e);
     }
   }
 }
