@@ -86,11 +86,12 @@ public record ImportSettings(
   }
 
   /**
-   * Batches of 5000, 1000 errors listed, 30 minutes per transaction, 1 GiB unpacked, atomic (parts, if
-   * any, written {@link #WRITERS} at once).
+   * Batches of 5000, 1000 errors listed, 30 minutes per transaction, 512 MiB unpacked (the default
+   * upload limit; the program sets the configured one), atomic (parts, if any, written {@link
+   * #WRITERS} at once).
    */
   public static ImportSettings defaults() {
-    return new ImportSettings(5000, 1000, Duration.ofMinutes(30), 1L << 30, 0);
+    return new ImportSettings(5000, 1000, Duration.ofMinutes(30), 512L << 20, 0);
   }
 
   public ImportSettings withBatchSize(int n) {

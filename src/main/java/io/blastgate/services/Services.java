@@ -29,8 +29,16 @@ public record Services(
         graph,
         new EntityService(graph),
         new BlastRadiusService(graph, config.maxHops()),
-        // No configuration key sets how imports run yet; a command may override it per run.
-        new Importer(graph, ImportSettings.defaults()));
+        new Importer(graph, importSettings(config)));
+  }
+
+  /**
+   * How imports run under {@code config}: the defaults, with an archive unpacking to at most the upload
+   * limit ({@code BLASTGATE_MAX_UPLOAD_BYTES}), over the API and at the command line alike. A command
+   * that sets more of them per run starts from these.
+   */
+  public static ImportSettings importSettings(AppConfig config) {
+    return ImportSettings.defaults().withMaxZipBytes(config.maxUploadBytes());
   }
 
   /** The same services, with imports run under other settings (a command's options). */

@@ -125,6 +125,28 @@ class ImportsApiTest {
     assertThat(r.body()).doesNotContain("blastgate-upload", ".zip");
   }
 
+  /** A zip bomb in miniature (9 MiB of spaces in a few KB): the bound is the upload limit (8 MiB here), and it is said. */
+  @Test
+  void anArchiveThatUnpacksBeyondTheUploadLimitIsRefusedWithTheBound() throws Exception {
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(zip)) {
+      out.putNextEntry(new ZipEntry("bundle.json"));
+      byte[] spaces = new byte[1 << 20];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      for (int i = 0; i < 9; i++) {
+        out.write(spaces);
+      }
+    }
+    assertThat(zip.size()).isLessThan(64 * 1024);
+    HttpResponse<String> r = api.post("/api/v1/imports?format=bundle&source=s", "importer", "application/zip", zip.toByteArray());
+
+    JsonNode problem = ProblemsTest.assertProblem(r, 422, "invalid-import");
+    assertThat(problem.at("/report/errors/0/location").asText()).isEqualTo("bundle.json");
+    assertThat(problem.at("/report/errors/0/message").asText())
+        .isEqualTo("the archive unpacks to more than 8388608 bytes, the most an import may hold (the upload limit);"
+            + " nothing was imported");
+  }
+
   private static HttpResponse<String> importFile(String source, String file) throws IOException {
     return api.post(
         "/api/v1/imports?format=bundle&source=" + source,

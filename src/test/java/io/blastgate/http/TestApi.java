@@ -105,8 +105,13 @@ final class TestApi implements BeforeAllCallback, AfterAllCallback {
       }
       add(plain, entries, "all-but-" + role.wireName(), others);
     }
-    Services services = Services.over(graph.get(), AppConfig.fromEnvironment(Map.of()));
-    HttpSettings settings = new HttpSettings("127.0.0.1", 0, maxBody, maxUpload, VERSION);
+    // One configuration for the services and the HTTP layer, as the program reads it.
+    AppConfig config = AppConfig.fromEnvironment(Map.of(
+        "BLASTGATE_HTTP_PORT", "0",
+        "BLASTGATE_MAX_BODY_BYTES", Long.toString(maxBody),
+        "BLASTGATE_MAX_UPLOAD_BYTES", Long.toString(maxUpload)));
+    Services services = Services.over(graph.get(), config);
+    HttpSettings settings = HttpSettings.from(config, VERSION);
     app = HttpApp.create(services, TokenStore.of(entries), settings, moreRoutes, extra).start();
     base = URI.create("http://127.0.0.1:" + app.port());
     tokens = plain;
