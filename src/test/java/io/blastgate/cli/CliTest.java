@@ -237,6 +237,22 @@ class CliTest {
     assertThat(r.out()).startsWith("Nothing was imported:").contains("/workloads/");
   }
 
+  /** A URL's user-info is a password: a refused or unreachable server is named without it. */
+  @Test
+  void aPasswordInTheServersUrlIsNeverPrinted() throws Exception {
+    int closed;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = probe.getLocalPort();
+    }
+    Run wrongScheme = run("search", "--server", "ftp://ana:s3cr3t@127.0.0.1:21", "--token", "t", "stripe");
+    assertThat(wrongScheme.exit()).isEqualTo(Main.INVALID_INPUT);
+    assertThat(wrongScheme.err()).contains("got 'ftp://***@127.0.0.1:21'").doesNotContain("s3cr3t");
+
+    Run unreachable = run("search", "--server", "http://ana:s3cr3t@127.0.0.1:" + closed, "--token", "t", "stripe");
+    assertThat(unreachable.exit()).as(unreachable.err()).isEqualTo(Main.UNAVAILABLE);
+    assertThat(unreachable.err()).contains("http://***@127.0.0.1:" + closed).doesNotContain("s3cr3t");
+  }
+
   @Test
   void anUnknownTargetIsOneClearLineAndExitsTwo(@TempDir Path dir) {
     Run r = run("blast-radius", "--data-dir", dir.toString(), "cred:nope");
