@@ -194,6 +194,39 @@ class ProblemsTest {
     }
   }
 
+  /**
+   * Jetty answers these itself; they were {@code bad-request} with status 414 or 431 and {@code
+   * "instance":"/badMessage"}. Each is now its own documented type, its path when Jetty read one.
+   */
+  @Test
+  void aUriTooLongAndHeadersTooLargeAreProblemsOfTheirOwnTypes() throws IOException {
+    ContractTest.validator();
+    HttpResponse<String> longUri = api.get("/api/v1/entities?q=" + "a".repeat(20_000), "viewer");
+    JsonNode uri = assertJettyProblem(longUri, 414, "uri-too-long", "URI too long");
+    assertThat(uri.has("instance")).as("the path was never read").isFalse();
+    assertThat(uri.get("detail").asText())
+        .isEqualTo("the request's URI is too long; the request line and the headers may hold 8192 bytes in all");
+    ContractTest.assertValidResponse(longUri, 414);
+
+    HttpResponse<String> bigHeaders =
+        api.send(api.request("/api/v1/health").header("X-Padding", "b".repeat(20_000)).GET().build());
+    JsonNode headers = assertJettyProblem(bigHeaders, 431, "headers-too-large", "Request headers too large");
+    assertThat(headers.get("instance").asText()).isEqualTo("/api/v1/health");
+    ContractTest.assertValidResponse(bigHeaders, 431);
+  }
+
+  private static JsonNode assertJettyProblem(HttpResponse<String> r, int status, String slug, String title) throws IOException {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode p = JSON.readTree(r.body());
+    assertThat(p.get("type").asText()).isEqualTo("https://blastgate.io/problems/" + slug);
+    assertThat(p.get("title").asText()).isEqualTo(title);
+    assertThat(p.get("status").asInt()).isEqualTo(status);
+    assertThat(p.get("request_id").asText()).isEqualTo(r.headers().firstValue("X-Request-Id").orElseThrow());
+    assertThat(r.body()).doesNotContainIgnoringCase("jetty").doesNotContain("badMessage", "Exception");
+    return p;
+  }
+
   /** Checks the problem's shape and the absence of internals; returns its body. */
   static JsonNode assertProblem(HttpResponse<String> r, int status, String slug) throws IOException {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
