@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -52,6 +53,14 @@ class ProblemsTest {
                                 bodies.spoolUpload(ctx, Set.of("application/json", "application/zip"))) {
                               ctx.result(upload.bytes() + " " + upload.mediaType() + " "
                                   + upload.file().getFileName().toString().endsWith(".zip"));
+                            }
+                          }),
+                      ApiRoute.post("/api/v1/test/spooled", Role.IMPORTER, ApiRoute.Body.UPLOAD,
+                          ctx -> {
+                            try (SpooledUpload upload = bodies.spoolUpload(ctx, Set.of("application/json"))) {
+                              ctx.result(upload.file().getParent() + " "
+                                  + PosixFilePermissions.toString(Files.getPosixFilePermissions(upload.file().getParent())) + " "
+                                  + PosixFilePermissions.toString(Files.getPosixFilePermissions(upload.file())));
                             }
                           }),
                       ApiRoute.get("/api/v1/test/boom", Role.VIEWER,
@@ -140,6 +149,14 @@ class ProblemsTest {
 
     JsonNode p = assertProblem(post("/api/v1/test/upload", "importer", "text/csv", BodyPublishers.ofString("a,b")), 415, "unsupported-media-type");
     assertThat(p.get("detail").asText()).isEqualTo("the body must be application/json or application/zip, not text/csv");
+  }
+
+  /** Uploads were spooled in the machine's shared temporary folder, where a crash left them. */
+  @Test
+  void anUploadIsSpooledInAFolderOfTheServicesOwnPrivateToItsUser() {
+    HttpResponse<String> r = post("/api/v1/test/spooled", "importer", "application/json", BodyPublishers.ofString("{}"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo(api.spool() + " rwx------ rw-------");
   }
 
   @Test
@@ -261,8 +278,8 @@ class ProblemsTest {
   }
 
   private static long spooledFiles() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return files.filter(f -> f.getFileName().toString().startsWith("blastgate-upload-")).count();
+    try (Stream<Path> files = Files.list(api.spool())) {
+      return files.count();
     }
   }
 }

@@ -13,6 +13,8 @@ import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,6 +53,8 @@ final class TestApi implements BeforeAllCallback, AfterAllCallback {
 
   Javalin app;
   URI base;
+  /** The app's data folder, of its own: only its upload spool is used. */
+  Path dataDir;
   private Map<String, String> tokens;
 
   private TestApi(
@@ -106,7 +110,13 @@ final class TestApi implements BeforeAllCallback, AfterAllCallback {
       add(plain, entries, "all-but-" + role.wireName(), others);
     }
     // One configuration for the services and the HTTP layer, as the program reads it.
+    try {
+      dataDir = Files.createTempDirectory("blastgate-test-api-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     AppConfig config = AppConfig.fromEnvironment(Map.of(
+        "BLASTGATE_DATA_DIR", dataDir.toString(),
         "BLASTGATE_HTTP_PORT", "0",
         "BLASTGATE_MAX_BODY_BYTES", Long.toString(maxBody),
         "BLASTGATE_MAX_UPLOAD_BYTES", Long.toString(maxUpload)));
@@ -122,6 +132,18 @@ final class TestApi implements BeforeAllCallback, AfterAllCallback {
     if (app != null) {
       app.stop();
     }
+    try (var walk = Files.walk(dataDir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where the app spools uploads. */
+  Path spool() {
+    return dataDir.resolve("spool");
   }
 
   private static void add(Map<String, String> plain, List<TokenEntry> entries, String name, Set<Role> roles) {
