@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
@@ -69,6 +68,9 @@ final class ZipArchive implements AutoCloseable {
     Path folder = Files.createTempDirectory("blastgate-import-");
     ZipArchive archive = new ZipArchive(folder);
     try (ZipFile file = open(zip)) {
+      if (file.size() > MAX_ENTRIES) {
+        throw new Refused("", "the archive holds more than " + MAX_ENTRIES + " entries");
+      }
       Enumeration<? extends ZipEntry> entries = file.entries();
       Set<Path> written = new HashSet<>();
       long total = 0;
@@ -94,10 +96,11 @@ final class ZipArchive implements AutoCloseable {
     return archive;
   }
 
-  private static ZipFile open(Path zip) throws IOException, Refused {
+  /** The archive's directory of entries; one that cannot be read (ZipException, EOFException) is refused. */
+  private static ZipFile open(Path zip) throws Refused {
     try {
       return new ZipFile(zip.toFile());
-    } catch (ZipException e) {
+    } catch (IOException e) {
       throw new Refused("", "not a readable zip archive (its directory of entries is missing or damaged)");
     }
   }
@@ -112,14 +115,21 @@ final class ZipArchive implements AutoCloseable {
         return 0;
       }
       Files.createDirectories(target.getParent());
-      try (InputStream in = file.getInputStream(entry); OutputStream out = Files.newOutputStream(target)) {
+      try (InputStream in = entryData(file, entry); OutputStream out = Files.newOutputStream(target)) {
         return copy(in, out, allowed, name, maxBytes);
       }
     } catch (FileSystemException e) {
       // A path the folder cannot hold: a file where another entry made a folder, a name too long.
       throw new Refused(name, "this entry's path cannot be unpacked (it clashes with another entry's, or is too long)");
-    } catch (ZipException e) {
-      throw new Refused(name, "this entry is damaged and cannot be unpacked");
+    }
+  }
+
+  /** An entry's data; a local header that cannot be read is the archive's problem, not the server's. */
+  private static InputStream entryData(ZipFile file, ZipEntry entry) throws Refused {
+    try {
+      return file.getInputStream(entry);
+    } catch (IOException e) {
+      throw new Refused(entry.getName(), "this entry is damaged and cannot be unpacked");
     }
   }
 

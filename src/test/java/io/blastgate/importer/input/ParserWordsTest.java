@@ -99,6 +99,13 @@ class ParserWordsTest {
     Path truncated = Reading.write(dir.resolve("cut.zip"), java.util.Arrays.copyOf(zip, zip.length - 30));
     assertThat(Reading.of(truncated, "").errors()).containsExactly(new Problems.Message("",
         "not a readable zip archive (its directory of entries is missing or damaged)"));
+    // A comment said to run past the archive's end: the zip library fails with an EOFException there,
+    // which was taken for a failure of the server's own disk.
+    byte[] longComment = zip.clone();
+    longComment[zip.length - 2] = (byte) 0xFF;
+    longComment[zip.length - 1] = (byte) 0xFF;
+    assertThat(Reading.of(Reading.write(dir.resolve("comment.zip"), longComment), "").errors())
+        .containsExactly(new Problems.Message("", "not a readable zip archive (its directory of entries is missing or damaged)"));
   }
 
   @Test
