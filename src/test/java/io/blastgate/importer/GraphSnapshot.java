@@ -18,15 +18,15 @@ import org.neo4j.graphdb.Relationship;
  * that tests can compare two graphs or look at one node. Timestamps of a run ({@code last_seen},
  * {@code last_run}, {@code source_runs}, {@code first_seen}) can be left out for comparisons.
  */
-record GraphSnapshot(Map<String, Map<String, Object>> nodes, Map<String, Map<String, Object>> relationships) {
+public record GraphSnapshot(Map<String, Map<String, Object>> nodes, Map<String, Map<String, Object>> relationships) {
   static final Set<String> RUN_PROPERTIES = Set.of("last_seen", "last_run", "source_runs", "first_seen");
 
-  static GraphSnapshot take() {
+  public static GraphSnapshot take() {
     return take(Set.of());
   }
 
   /** The model's nodes and relationships, without the properties named. */
-  static GraphSnapshot take(Set<String> without) {
+  public static GraphSnapshot take(Set<String> without) {
     return TestGraph.database()
         .executeTransactionally(
             "MATCH (n:Entity) OPTIONAL MATCH (n)-[r]->(:Entity) RETURN n, r",
@@ -51,7 +51,7 @@ record GraphSnapshot(Map<String, Map<String, Object>> nodes, Map<String, Map<Str
             });
   }
 
-  static long count(String cypher) {
+  public static long count(String cypher) {
     return TestGraph.database()
         .executeTransactionally(cypher, Map.of(), r -> ((Number) r.next().values().iterator().next()).longValue());
   }
