@@ -2,6 +2,7 @@ package io.blastgate.app;
 
 import io.blastgate.auth.TokenStore;
 import io.blastgate.config.AppConfig;
+import io.blastgate.config.PrivateFiles;
 import io.blastgate.error.BlastgateException.InvalidConfiguration;
 import io.blastgate.graph.GraphConnection;
 import io.blastgate.http.ApiServer;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The program wired from its configuration, the one place that does it: the graph it names (an
@@ -27,6 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * command and the benchmark build the program here and nowhere else. Closing it closes the graph.
  */
 public final class Blastgate implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Blastgate.class);
+
   private final AppConfig config;
   private final GraphConnection connection;
   private final Services services;
@@ -40,8 +45,14 @@ public final class Blastgate implements AutoCloseable {
     services.importer().finishInterrupted();
   }
 
-  /** Opens the configured graph (applying its migrations) and wires the services over it. */
+  /**
+   * Opens the configured graph (applying its migrations) and wires the services over it. An embedded
+   * graph's data folder is made private to this user first ({@link #privateDataFolder}).
+   */
   public static Blastgate open(AppConfig config) {
+    if (config.graphSettings().embedded()) {
+      privateDataFolder(config);
+    }
     GraphConnection connection = GraphConnection.open(config.graphSettings());
     try {
       return new Blastgate(config, connection);
@@ -90,13 +101,33 @@ public final class Blastgate implements AutoCloseable {
     }
   }
 
-  /** Serves the API over this program; closing the server closes the program. */
+  /**
+   * Serves the API over this program; closing the server closes the program. Uploads are spooled in
+   * the data folder, which is made private to this user first, whatever the graph.
+   */
   public Server serve(String version) {
     try {
+      privateDataFolder(config);
       return new Server(ApiServer.start(services, tokens(), HttpSettings.from(config, version)), this);
     } catch (RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  /**
+   * The data folder (the embedded graph's store, the upload spool) is the service's own: created
+   * {@code rwx------}, or, if group or others may use it, made so, and the log says what was taken
+   * away. A folder that cannot be made private (another user's) stops the start.
+   */
+  static void privateDataFolder(AppConfig config) {
+    Path folder = config.dataDir().toAbsolutePath().normalize();
+    try {
+      PrivateFiles.privateFolder(folder).ifPresent(was -> LOG.warn(
+          "the data folder {} was open to group or others ({}); made it private to this user", folder, was));
+    } catch (IOException e) {
+      throw new InvalidConfiguration("the configuration", List.of("BLASTGATE_DATA_DIR: " + folder
+          + " cannot be made private to this user; use a folder this user owns, or chmod 700 it"));
     }
   }
 

@@ -5,6 +5,7 @@ import io.blastgate.auth.GeneratedToken;
 import io.blastgate.auth.Role;
 import io.blastgate.auth.TokenStore;
 import io.blastgate.config.AppConfig;
+import io.blastgate.config.PrivateFiles;
 import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
@@ -102,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
         }
       }
     }
-    Files.createDirectories(dir);
+    PrivateFiles.privateFolder(dir); // the service's own, as the program makes every data folder
     Files.writeString(dir.resolve(MARKER), "made by `blastgate demo`, which wipes this folder at every start\n");
   }
 

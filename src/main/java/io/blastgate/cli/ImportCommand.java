@@ -6,6 +6,7 @@ import io.blastgate.importer.ImportMessage;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
 import io.blastgate.importer.ImportSettings;
+import io.blastgate.services.Services;
 import io.blastgate.wire.ImportReportJson;
 import io.blastgate.wire.Json;
 import java.io.IOException;
@@ -97,10 +98,10 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   private ImportReport importHere() throws IOException {
-    ImportSettings settings =
-        ImportSettings.defaults().withBatchSize(batchSize).withCommitEvery(commitEvery).withWriters(writers);
     try (Blastgate program = Blastgate.open(Environment.config(data.dataDir));
         ProgressBars bars = new ProgressBars()) {
+      ImportSettings settings = Services.importSettings(program.config())
+          .withBatchSize(batchSize).withCommitEvery(commitEvery).withWriters(writers);
       ImportProgress progress = !noProgress && size(path) >= LARGE ? bars : ImportProgress.none();
       return program.services().withImportSettings(settings).importer()
           .importPath(path, Optional.ofNullable(source), progress);

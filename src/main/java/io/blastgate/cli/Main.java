@@ -9,7 +9,9 @@ import io.blastgate.error.BlastgateException.NotATarget;
 import io.blastgate.error.BlastgateException.Unauthenticated;
 import io.blastgate.error.BlastgateException.UnknownEntity;
 import io.blastgate.error.BlastgateException;
+import io.blastgate.error.Redacted;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -78,8 +80,11 @@ public final class Main implements Runnable {
       err.println("blastgate: " + x.getMessage());
       return INVALID_INPUT;
     }
-    err.println("blastgate: unexpected failure: " + e);
-    e.printStackTrace(err);
+    // A library's message may quote a URI it was given, user-info and all.
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    err.println("blastgate: unexpected failure: " + Redacted.urisIn(e.toString()));
+    err.print(Redacted.urisIn(trace.toString()));
     return 1;
   }
 
@@ -109,7 +114,7 @@ public final class Main implements Runnable {
   }
 
   private static int said(PrintWriter err, BlastgateException e, int code) {
-    err.println("blastgate: " + e.getMessage());
+    err.println("blastgate: " + Redacted.urisIn(e.getMessage()));
     return code;
   }
 

@@ -7,6 +7,7 @@ import io.blastgate.error.BlastgateException.GraphUnavailable;
 import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.error.BlastgateException.Unauthenticated;
 import io.blastgate.error.BlastgateException;
+import io.blastgate.error.Redacted;
 import io.blastgate.wire.BlastRadiusJson;
 import io.blastgate.wire.EntityJson;
 import io.blastgate.wire.ImportReportJson;
@@ -94,11 +95,11 @@ record Remote(URI base, String token) {
     try {
       return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new GraphUnavailable("cannot reach blastgate at " + base + " (" + e.getClass().getSimpleName()
+      throw new GraphUnavailable("cannot reach blastgate at " + Redacted.uri(base) + " (" + e.getClass().getSimpleName()
           .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase() + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new GraphUnavailable("interrupted while asking blastgate at " + base, e);
+      throw new GraphUnavailable("interrupted while asking blastgate at " + Redacted.uri(base), e);
     }
   }
 
@@ -110,7 +111,7 @@ record Remote(URI base, String token) {
       throw problem(response.statusCode(), JSON.readTree(response.body()));
     } catch (IOException e) {
       throw new GraphUnavailable(
-          base + " answered " + response.statusCode() + " with a body that is not blastgate's JSON", e);
+          Redacted.uri(base) + " answered " + response.statusCode() + " with a body that is not blastgate's JSON", e);
     }
   }
 

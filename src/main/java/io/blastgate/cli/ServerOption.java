@@ -1,6 +1,7 @@
 package io.blastgate.cli;
 
 import io.blastgate.error.BlastgateException.InvalidInput;
+import io.blastgate.error.Redacted;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -51,10 +52,11 @@ final class ServerOption {
     try {
       base = URI.create(url.strip().replaceAll("/+$", ""));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInput("--server must be a URL such as http://127.0.0.1:8080, got '" + url + "'");
+      throw new InvalidInput("--server must be a URL such as http://127.0.0.1:8080, got '" + Redacted.uri(url) + "'");
     }
     if (base.getScheme() == null || !base.getScheme().matches("https?") || base.getHost() == null) {
-      throw new InvalidInput("--server must be an http or https URL such as http://127.0.0.1:8080, got '" + url + "'");
+      throw new InvalidInput(
+          "--server must be an http or https URL such as http://127.0.0.1:8080, got '" + Redacted.uri(url) + "'");
     }
     return Optional.of(new Remote(base, bearer.strip()));
   }

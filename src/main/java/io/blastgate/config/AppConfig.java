@@ -4,6 +4,7 @@ import io.blastgate.error.BlastgateException.InvalidConfiguration;
 import io.blastgate.graph.GraphSettings.Secret;
 import io.blastgate.graph.GraphSettings;
 import io.blastgate.model.HopBound;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +106,8 @@ public record AppConfig(
             "is required to serve HTTP (there are no built-in tokens; `blastgate token create` makes one)");
       } else if (tokensFile.isPresent() && !Files.isReadable(tokensFile.get())) {
         in.problem(ConfigKey.TOKENS_FILE, "no readable file at " + tokensFile.get());
+      } else if (tokensFile.isPresent()) {
+        notPrivate(tokensFile.get()).ifPresent(why -> in.problem(ConfigKey.TOKENS_FILE, why));
       }
     }
     long maxBody = in.bytes(ConfigKey.MAX_BODY_BYTES, 1, 1L << 20);
@@ -116,6 +119,24 @@ public record AppConfig(
     return new AppConfig(
         dataDir, uri, user, password, database, pageCache, boltPort, queryTimeout, maxHops, httpHost,
         httpPort, tokensFile, maxBody, maxUpload);
+  }
+
+  /**
+   * Why the tokens file is not the service's own, if it is not: group or others may read it (fail
+   * closed: a file whose permissions cannot be read is refused too).
+   */
+  private static Optional<String> notPrivate(Path file) {
+    try {
+      return PrivateFiles.openToOthers(file).map(permissions -> file + " is open to group or others ("
+          + permissions + "); make it the service's own: chmod 600 " + file);
+    } catch (IOException e) {
+      return Optional.of("cannot read the permissions of " + file);
+    }
+  }
+
+  /** Where uploads are spooled while they are imported: {@code spool/} in the data folder. */
+  public Path spoolDir() {
+    return dataDir.resolve("spool");
   }
 
   /** The settings of the graph: embedded under {@link #dataDir()} when no URI is set. */

@@ -1,5 +1,6 @@
 package io.blastgate.config;
 
+import io.blastgate.error.Redacted;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -199,7 +200,8 @@ final class ConfigReader {
     problems.add(name + where + ": " + what);
   }
 
+  /** A value as a problem may show it: never a secret, nor a URI's user-info (a password). */
   private static String shown(ConfigKey key, String text) {
-    return key.secret() ? "***" : "'" + text + "'";
+    return key.secret() ? "***" : "'" + Redacted.uri(text) + "'";
   }
 }

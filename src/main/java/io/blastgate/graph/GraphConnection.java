@@ -1,6 +1,7 @@
 package io.blastgate.graph;
 
 import io.blastgate.error.BlastgateException.GraphUnavailable;
+import io.blastgate.error.Redacted;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.neo4j.driver.AuthTokens;
@@ -40,7 +41,7 @@ public final class GraphConnection implements AutoCloseable {
           embedded != null ? embedded.password().value() : settings.password().orElseThrow().value();
       Driver driver = openDriver(uri, user, password, settings);
       Graph graph = migrate(driver, new Graph(driver, settings.database(), settings.queryTimeout()));
-      LOG.info("graph ready at {} (database {})", uri, settings.database());
+      LOG.info("graph ready at {} (database {})", Redacted.uri(uri), settings.database());
       return new GraphConnection(embedded, driver, graph, uri);
     } catch (RuntimeException e) {
       if (embedded != null) {
@@ -71,7 +72,10 @@ public final class GraphConnection implements AutoCloseable {
     }
   }
 
-  private static Driver openDriver(URI uri, String user, String password, GraphSettings settings) {
+  private static Driver openDriver(URI given, String user, String password, GraphSettings settings) {
+    // The driver authenticates with the user and password it is given, never with a URI's user-info,
+    // and it logs the URI it was made for: it gets the URI without one.
+    URI uri = withoutUserInfo(given);
     Config config =
         Config.builder()
             .withMaxTransactionRetryTime(settings.maxRetryTime().toMillis(), TimeUnit.MILLISECONDS)
@@ -90,11 +94,23 @@ public final class GraphConnection implements AutoCloseable {
       // looking for a network problem.
       driver.close();
       throw new GraphUnavailable(
-          "Neo4j at " + uri + " rejected the credentials of user '" + user + "': " + e.getMessage(), e);
+          "Neo4j at " + Redacted.uri(given) + " rejected the credentials of user '" + user + "': "
+              + Redacted.urisIn(e.getMessage()), e);
     } catch (Neo4jException e) {
       driver.close();
-      throw new GraphUnavailable("cannot reach Neo4j at " + uri + ": " + e.getMessage(), e);
+      throw new GraphUnavailable(
+          "cannot reach Neo4j at " + Redacted.uri(given) + ": " + Redacted.urisIn(e.getMessage()), e);
     }
+  }
+
+  private static URI withoutUserInfo(URI uri) {
+    if (uri.getRawUserInfo() == null) {
+      return uri;
+    }
+    String authority = uri.getRawAuthority();
+    return URI.create(uri.getScheme() + "://" + authority.substring(authority.lastIndexOf('@') + 1)
+        + (uri.getRawPath() == null ? "" : uri.getRawPath())
+        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
   }
 
   public Graph graph() {

@@ -27,10 +27,12 @@ public final class Bodies {
 
   private final ObjectMapper json;
   private final HttpSettings settings;
+  private final Spool spool;
 
-  Bodies(ObjectMapper json, HttpSettings settings) {
+  Bodies(ObjectMapper json, HttpSettings settings, Spool spool) {
     this.json = json;
     this.settings = settings;
+    this.spool = spool;
   }
 
   /**
@@ -51,17 +53,17 @@ public final class Bodies {
   }
 
   /**
-   * Streams an upload to a temporary file, at most {@code BLASTGATE_MAX_UPLOAD_BYTES}, after checking
-   * its media type against {@code accepted} (415 otherwise). The file carries the suffix of its type
-   * ({@code .json}, {@code .zip}); close the upload to delete it. Over the limit, the partial file is
-   * deleted and the answer is 413.
+   * Streams an upload to a file of the {@link Spool} (private to the service's user), at most {@code
+   * BLASTGATE_MAX_UPLOAD_BYTES}, after checking its media type against {@code accepted} (415
+   * otherwise). The file carries the suffix of its type ({@code .json}, {@code .zip}); close the upload
+   * to delete it. Over the limit, the partial file is deleted and the answer is 413.
    */
   public SpooledUpload spoolUpload(Context ctx, Set<String> accepted) {
     String mediaType = requireMediaType(ctx, accepted);
     long limit = settings.maxUploadBytes();
     Path file = null;
     try {
-      file = Files.createTempFile("blastgate-upload-", suffix(mediaType));
+      file = spool.newFile(suffix(mediaType));
       long bytes;
       try (InputStream in = new LimitedInputStream(ctx.req().getInputStream(), limit);
           OutputStream out = Files.newOutputStream(file)) {

@@ -39,7 +39,7 @@ public final class HttpApp {
       Function<Bodies, List<ApiRoute>> moreRoutes,
       Consumer<JavalinConfig> extra) {
     ObjectMapper json = Json.mapper();
-    Bodies bodies = new Bodies(json, settings);
+    Bodies bodies = new Bodies(json, settings, Spool.open(settings.spoolDir()));
     List<ApiRoute> routes = new ArrayList<>(routes(services, settings, bodies));
     routes.addAll(moreRoutes.apply(bodies));
     ProblemMapper problems = new ProblemMapper(json);

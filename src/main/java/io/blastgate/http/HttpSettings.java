@@ -1,15 +1,18 @@
 package io.blastgate.http;
 
 import io.blastgate.config.AppConfig;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * What the HTTP layer needs to know besides its services: where to listen, the body size limits, and
- * the program version that health reports.
+ * What the HTTP layer needs to know besides its services: where to listen, the body size limits, the
+ * folder uploads are spooled to ({@link Spool}), and the program version that health reports.
  */
-public record HttpSettings(String host, int port, long maxBodyBytes, long maxUploadBytes, String version) {
+public record HttpSettings(
+    String host, int port, long maxBodyBytes, long maxUploadBytes, Path spoolDir, String version) {
   public HttpSettings {
     Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(spoolDir, "spoolDir");
     Objects.requireNonNull(version, "version");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
@@ -27,6 +30,7 @@ public record HttpSettings(String host, int port, long maxBodyBytes, long maxUpl
 
   public static HttpSettings from(AppConfig config, String version) {
     return new HttpSettings(
-        config.httpHost(), config.httpPort(), config.maxBodyBytes(), config.maxUploadBytes(), version);
+        config.httpHost(), config.httpPort(), config.maxBodyBytes(), config.maxUploadBytes(), config.spoolDir(),
+        version);
   }
 }

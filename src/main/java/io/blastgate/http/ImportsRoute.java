@@ -46,7 +46,8 @@ final class ImportsRoute implements Handler {
     }
     ImportReport report;
     try (SpooledUpload upload = bodies.spoolUpload(ctx, MEDIA_TYPES)) {
-      report = importer.importPath(upload.file(), Optional.of(source), ImportProgress.none());
+      // "": the upload is named by nothing of the server's (an archive's entries by their own paths).
+      report = importer.importPath(upload.file(), "", Optional.of(source), ImportProgress.none());
     }
     LOG.info(
         "import run {} of source {} by {}: {} ({} errors)",

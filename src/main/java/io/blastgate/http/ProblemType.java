@@ -9,8 +9,10 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
   CONFLICT("conflict", 409, "Conflict"),
   PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
+  URI_TOO_LONG("uri-too-long", 414, "URI too long"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
   INVALID_IMPORT("invalid-import", 422, "Invalid import"),
+  HEADERS_TOO_LARGE("headers-too-large", 431, "Request headers too large"),
   INTERNAL_ERROR("internal-error", 500, "Internal error"),
   GRAPH_UNAVAILABLE("graph-unavailable", 503, "Graph unavailable");
 

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** An upload written to a temporary file; closing deletes the file. */
+/** An upload written to a file of the {@link Spool}; closing deletes the file. */
 public record SpooledUpload(Path file, long bytes, String mediaType) implements AutoCloseable {
   public SpooledUpload {
     Objects.requireNonNull(file, "file");

@@ -258,8 +258,11 @@ final class BundleIndex {
         (id, existing) -> {
           Seen seen = ids.get(id);
           if (seen == null) {
-            // Neo4j matched an id the bundle holds only in another form (it cannot: ids are compared
-            // exactly); nothing of the bundle to mark.
+            // The graph matched an id that no entity here has as written: text that does not survive
+            // the trip to the database unchanged (a lone surrogate arrives as '?'). Readers refuse such
+            // text; should one not, refuse the import rather than merge two entities silently.
+            problems.error(Problems.TOP, "", "an id of this input reached the graph altered, as '" + id
+                + "' (is every id valid Unicode text?); nothing was written");
             return;
           }
           seen.inGraph = true;

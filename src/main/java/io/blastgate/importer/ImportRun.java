@@ -209,7 +209,7 @@ final class ImportRun {
   /** An input that failed while being read (not because of what it holds). */
   ImportReport unreadable(String source, String location, Exception e) {
     LOG.warn("import {} could not read its input", id, e);
-    return refused(source, location, "cannot read the input: " + e.getClass().getSimpleName());
+    return refused(source, location, "cannot read the input (the log says why, under import " + id + ")");
   }
 
   /** A failed report with one problem. */

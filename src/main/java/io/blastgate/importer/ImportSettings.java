@@ -94,12 +94,13 @@ public record ImportSettings(
   }
 
   /**
-   * Batches of 5000, 1000 errors listed, 30 minutes per transaction, 1 GiB unpacked, one transaction
-   * when it fits, incremental; the journal in a folder of the temp folder (the program sets its data
-   * folder's instead: {@code services.Services}).
+   * Batches of 5000, 1000 errors listed, 30 minutes per transaction, 512 MiB unpacked (the default
+   * upload limit; the program sets the configured one), one transaction when it fits, incremental;
+   * the journal in a folder of the temp folder (the program sets its data folder's instead: {@code
+   * services.Services}).
    */
   public static ImportSettings defaults() {
-    return new ImportSettings(5000, 1000, Duration.ofMinutes(30), 1L << 30, 0);
+    return new ImportSettings(5000, 1000, Duration.ofMinutes(30), 512L << 20, 0);
   }
 
   private static Path defaultJournalDir() {

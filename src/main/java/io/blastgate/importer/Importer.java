@@ -76,11 +76,21 @@ public final class Importer {
    * graph that cannot be reached or a write that fails throws, and leaves the graph as it was.
    */
   public ImportReport importPath(Path path, Optional<String> source, ImportProgress progress) {
+    return importPath(path, InputFormats.nameOf(path), source, progress);
+  }
+
+  /**
+   * As {@link #importPath(Path, Optional, ImportProgress)}, with problems naming the input as a whole
+   * {@code shown}: empty for an upload, whose file is the server's own business (its temporary name
+   * is never shown); an archive's entries are then named by their paths inside it.
+   */
+  public ImportReport importPath(Path path, String shown, Optional<String> source, ImportProgress progress) {
     Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(shown, "shown");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(progress, "progress");
     try {
-      return run(path, source, progress, settings, null);
+      return run(path, shown, source, progress, settings, null);
     } catch (ImportRun.PublishingFailed e) {
       // The graph is between two states and readers wait: finish the run now rather than at start-up.
       LOG.warn("import {} failed while being published in parts ({}); finishing it from its journal", e.runId(),
@@ -153,7 +163,8 @@ public final class Importer {
       }
       LOG.warn("{} was stopped while it was being published (the process ended); finishing it from its journal",
           what);
-      ImportReport report = run(input, Optional.of(run.source()), ImportProgress.none(),
+      // The copy is named as an upload is: by nothing (its file is the program's own), entries by their paths.
+      ImportReport report = run(input, "", Optional.of(run.source()), ImportProgress.none(),
           settings.withIncremental(false), new ImportRun.Resuming(run, input));
       if (!report.succeeded()) {
         throw new InvalidConfiguration("the graph", List.of(what + " was stopped while it was being published,"
@@ -165,26 +176,26 @@ public final class Importer {
     return finished;
   }
 
-  private ImportReport run(Path path, Optional<String> source, ImportProgress progress, ImportSettings with,
-      ImportRun.Resuming resuming) {
+  private ImportReport run(Path path, String shown, Optional<String> source, ImportProgress progress,
+      ImportSettings with, ImportRun.Resuming resuming) {
     ImportRun run = new ImportRun(graph, with, reader, progress, path, this::reopen, resuming);
     if (source.isPresent() && !isValidSourceName(source.get())) {
       return run.refused(source.get(), "source",
           "'" + source.get() + "' is not a valid source name: " + SourceInput.sourceNameRule());
     }
     try (OpenedInput opened =
-        formats.open(path, source, vocabulary, settings.maxZipBytes(), () -> progress.phase("unpack", -1))) {
+        formats.open(path, shown, source, vocabulary, settings.maxZipBytes(), () -> progress.phase("unpack", -1))) {
       return switch (opened) {
         case OpenedInput.Refused refused -> run.notOpened(source.orElse(""), refused);
         case OpenedInput.Ready ready -> run.load(ready.format(), ready.input());
       };
     } catch (IOException | UncheckedIOException e) {
-      return run.unreadable(source.orElse(""), InputFormats.nameOf(path), e);
+      return run.unreadable(source.orElse(""), shown, e);
     }
   }
 
   private OpenedInput reopen(Path path, String source) throws IOException {
-    OpenedInput opened = formats.open(path, Optional.of(source), vocabulary, settings.maxZipBytes(), () -> {});
+    OpenedInput opened = formats.open(path, "", Optional.of(source), vocabulary, settings.maxZipBytes(), () -> {});
     if (opened instanceof OpenedInput.Refused refused) {
       opened.close();
       throw new IOException("the journal's copy of the input does not open: " + refused.message());

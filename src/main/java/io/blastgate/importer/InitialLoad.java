@@ -71,7 +71,8 @@ public final class InitialLoad {
     progress.phase("check the database", -1);
     BulkLoad target = BulkLoad.into(graph);
     try (OpenedInput opened =
-        formats.open(path, source, vocabulary, settings.maxZipBytes(), () -> progress.phase("unpack", -1))) {
+        formats.open(path, InputFormats.nameOf(path), source, vocabulary, settings.maxZipBytes(),
+            () -> progress.phase("unpack", -1))) {
       return switch (opened) {
         case OpenedInput.Refused refused -> {
           run.format = refused.format();

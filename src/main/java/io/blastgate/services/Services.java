@@ -29,9 +29,18 @@ public record Services(
         graph,
         new EntityService(graph),
         new BlastRadiusService(graph, config.maxHops()),
-        // No configuration key sets how imports run yet; a command may override it per run. The
-        // journal of imports in parts lives in the data folder, so that start-up finds it.
-        new Importer(graph, ImportSettings.defaults().withJournalDir(config.dataDir().resolve("import-journal"))));
+        new Importer(graph, importSettings(config)));
+  }
+
+  /**
+   * How imports run under {@code config}: the defaults, with an archive unpacking to at most the upload
+   * limit ({@code BLASTGATE_MAX_UPLOAD_BYTES}), over the API and at the command line alike. A command
+   * that sets more of them per run starts from these.
+   */
+  public static ImportSettings importSettings(AppConfig config) {
+    // The journal of imports in parts lives in the data folder, so that start-up finds it.
+    return ImportSettings.defaults().withMaxZipBytes(config.maxUploadBytes())
+        .withJournalDir(config.dataDir().resolve("import-journal"));
   }
 
   /** The same services, with imports run under other settings (a command's options), journaled where these are. */

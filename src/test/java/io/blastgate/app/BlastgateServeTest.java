@@ -8,18 +8,67 @@ import io.blastgate.auth.Role;
 import io.blastgate.auth.TokenStore;
 import io.blastgate.config.AppConfig;
 import io.blastgate.graph.GraphConnection;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The way main starts the API: from the configuration, with an embedded graph, cleaning up on failure. */
 class BlastgateServeTest {
+
+  /**
+   * The data folder was left readable by everyone, and uploads stayed in the machine's temporary
+   * folder after a crash. A start makes the data folder private, and empties the spool in it, saying so.
+   */
+  @Test
+  void aStartMakesTheDataFolderPrivateAndEmptiesTheSpoolThatACrashLeft(@TempDir Path dir) throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path spool = Files.createDirectories(data.resolve("spool"));
+    Files.writeString(spool.resolve("upload-1.json"), "{\"source\": \"left by a crash\"}");
+    Files.createDirectories(spool.resolve("unpacked-2")).resolve("owners.csv").toFile().createNewFile();
+    Path tokensFile = dir.resolve("tokens.yaml");
+    TokenStore.append(tokensFile, TokenStore.generate("viewer", "person:ana", Set.of(Role.VIEWER)).entry());
+    Map<String, String> env = Map.of(
+        "BLASTGATE_DATA_DIR", data.toString(),
+        "BLASTGATE_NEO4J_PAGECACHE", "16m",
+        "BLASTGATE_HTTP_PORT", "0",
+        "BLASTGATE_TOKENS_FILE", tokensFile.toString());
+
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Logger blastgate = (Logger) LoggerFactory.getLogger("io.blastgate");
+    Level before = blastgate.getLevel();
+    root.addAppender(log);
+    blastgate.setLevel(Level.INFO);
+    try (Blastgate.Server server = Blastgate.serve(AppConfig.forServer(env), "0.1.0")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spool))).isEqualTo("rwx------");
+      try (Stream<Path> left = Files.list(spool)) {
+        assertThat(left).isEmpty();
+      }
+    } finally {
+      root.detachAppender(log);
+      blastgate.setLevel(before);
+    }
+    assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).contains(
+        "the data folder " + data.toAbsolutePath() + " was open to group or others (rwxr-xr-x); made it private to this user",
+        "removed 2 upload(s) that an earlier run left in the spool " + data.resolve("spool"));
+  }
 
   @Test
   void startsFromTheConfigurationAndAFailedStartReleasesTheGraph(@TempDir Path dir) throws Exception {

@@ -237,6 +237,38 @@ class CliTest {
     assertThat(r.out()).startsWith("Nothing was imported:").contains("/workloads/");
   }
 
+  /** A tokens file open to group or others: serve stops before anything starts, in one line, exit 3. */
+  @Test
+  void serveRefusesATokensFileOthersMayReadInOneLine(@TempDir Path dir) throws Exception {
+    Path tokens = Files.writeString(dir.resolve("tokens.yaml"), "tokens: []\n");
+    Files.setPosixFilePermissions(tokens, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    var refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+        io.blastgate.error.BlastgateException.InvalidConfiguration.class,
+        () -> AppConfig.forServer(Map.of("BLASTGATE_TOKENS_FILE", tokens.toString())));
+    StringWriter err = new StringWriter();
+
+    assertThat(Main.exitCode(refused, new PrintWriter(err, true))).isEqualTo(Main.UNAVAILABLE);
+    assertThat(err.toString()).isEqualTo("blastgate: the configuration is not valid: BLASTGATE_TOKENS_FILE (in the"
+        + " environment): " + tokens + " is open to group or others (rw-r--r--); make it the service's own: chmod 600 "
+        + tokens + System.lineSeparator());
+  }
+
+  /** A URL's user-info is a password: a refused or unreachable server is named without it. */
+  @Test
+  void aPasswordInTheServersUrlIsNeverPrinted() throws Exception {
+    int closed;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = probe.getLocalPort();
+    }
+    Run wrongScheme = run("search", "--server", "ftp://ana:s3cr3t@127.0.0.1:21", "--token", "t", "stripe");
+    assertThat(wrongScheme.exit()).isEqualTo(Main.INVALID_INPUT);
+    assertThat(wrongScheme.err()).contains("got 'ftp://***@127.0.0.1:21'").doesNotContain("s3cr3t");
+
+    Run unreachable = run("search", "--server", "http://ana:s3cr3t@127.0.0.1:" + closed, "--token", "t", "stripe");
+    assertThat(unreachable.exit()).as(unreachable.err()).isEqualTo(Main.UNAVAILABLE);
+    assertThat(unreachable.err()).contains("http://***@127.0.0.1:" + closed).doesNotContain("s3cr3t");
+  }
+
   @Test
   void anUnknownTargetIsOneClearLineAndExitsTwo(@TempDir Path dir) {
     Run r = run("blast-radius", "--data-dir", dir.toString(), "cred:nope");

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -141,8 +142,24 @@ class AppConfigTest {
         .isInstanceOf(InvalidConfiguration.class)
         .hasMessageContaining("no readable file");
     Path tokens = Files.writeString(dir.resolve("tokens.yaml"), "tokens: []\n");
+    Files.setPosixFilePermissions(tokens, PosixFilePermissions.fromString("rw-------"));
     assertThat(AppConfig.forServer(Map.of("BLASTGATE_TOKENS_FILE", tokens.toString())).tokensFile())
         .contains(tokens);
+  }
+
+  /** It was served from without a word; it fails closed, saying the file and the command that fixes it. */
+  @Test
+  void servingRefusesATokensFileThatGroupOrOthersMayRead(@TempDir Path dir) throws IOException {
+    Path tokens = Files.writeString(dir.resolve("tokens.yaml"), "tokens: []\n");
+    for (String open : new String[] {"rw-r--r--", "rw-r-----", "rw-----w-"}) {
+      Files.setPosixFilePermissions(tokens, PosixFilePermissions.fromString(open));
+      InvalidConfiguration e = catchThrowableOfType(InvalidConfiguration.class,
+          () -> AppConfig.forServer(Map.of("BLASTGATE_TOKENS_FILE", tokens.toString())));
+      assertThat(e.problems()).containsExactly("BLASTGATE_TOKENS_FILE (in the environment): " + tokens
+          + " is open to group or others (" + open + "); make it the service's own: chmod 600 " + tokens);
+    }
+    // Any other command reads it as it is (it does not serve).
+    assertThat(AppConfig.fromEnvironment(Map.of("BLASTGATE_TOKENS_FILE", tokens.toString())).tokensFile()).contains(tokens);
   }
 
   @Test

@@ -88,6 +88,65 @@ class ImportsApiTest {
     assertThat(JSON.readTree(source.body()).get("detail").asText()).contains("source");
   }
 
+  /** They were stored as '?': two workloads became one node, and a credential met an existing one with a 500. */
+  @Test
+  void idsThatDifferOnlyInLoneSurrogatesAreRefusedWhereTheyStandNotMerged() throws Exception {
+    TestGraph.database().executeTransactionally(
+        "CREATE (:Entity:Credential {id: 'fz:cred/?x', kind: 'api_token', sources: ['vault']})");
+    String bundle = """
+        {"format": "blastgate.bundle/v1", "source": "fz",
+         "workloads": [{"id": "fz:wl/\\ud800x", "kind": "service"}, {"id": "fz:wl/\\udbffx", "kind": "service"}],
+         "credentials": [{"id": "fz:cred/\\ud800x", "kind": "api_token"}]}
+        """;
+    HttpResponse<String> r = api.post("/api/v1/imports?format=bundle&source=fz", "importer", "application/json",
+        bundle.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    JsonNode problem = ProblemsTest.assertProblem(r, 422, "invalid-import");
+    assertThat(problem.at("/report/errors").findValuesAsText("location"))
+        .containsExactly("/workloads/0/id", "/workloads/1/id", "/credentials/0/id");
+    assertThat(nodeCount()).isEqualTo(1);
+  }
+
+  /** The upload's own file is the server's business: an entry is named by its path inside the archive. */
+  @Test
+  void anArchivesEntryIsNamedByItsPathInsideItNeverByTheServersFile() throws Exception {
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(zip)) {
+      out.putNextEntry(new ZipEntry("owners.csv"));
+      out.write("id,kind\nteam:a,team\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.putNextEntry(new ZipEntry("../evil.csv"));
+      out.closeEntry();
+    }
+    HttpResponse<String> r = api.post("/api/v1/imports?format=bundle&source=s", "importer", "application/zip", zip.toByteArray());
+
+    JsonNode problem = ProblemsTest.assertProblem(r, 422, "invalid-import");
+    assertThat(problem.at("/report/errors/0/location").asText()).isEqualTo("../evil.csv");
+    assertThat(problem.at("/report/errors/0/message").asText()).startsWith("an entry outside the archive's folder");
+    assertThat(r.body()).doesNotContain("blastgate-upload", ".zip");
+  }
+
+  /** A zip bomb in miniature (9 MiB of spaces in a few KB): the bound is the upload limit (8 MiB here), and it is said. */
+  @Test
+  void anArchiveThatUnpacksBeyondTheUploadLimitIsRefusedWithTheBound() throws Exception {
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(zip)) {
+      out.putNextEntry(new ZipEntry("bundle.json"));
+      byte[] spaces = new byte[1 << 20];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      for (int i = 0; i < 9; i++) {
+        out.write(spaces);
+      }
+    }
+    assertThat(zip.size()).isLessThan(64 * 1024);
+    HttpResponse<String> r = api.post("/api/v1/imports?format=bundle&source=s", "importer", "application/zip", zip.toByteArray());
+
+    JsonNode problem = ProblemsTest.assertProblem(r, 422, "invalid-import");
+    assertThat(problem.at("/report/errors/0/location").asText()).isEqualTo("bundle.json");
+    assertThat(problem.at("/report/errors/0/message").asText())
+        .isEqualTo("the archive unpacks to more than 8388608 bytes, the most an import may hold (the upload limit);"
+            + " nothing was imported");
+  }
+
   private static HttpResponse<String> importFile(String source, String file) throws IOException {
     return api.post(
         "/api/v1/imports?format=bundle&source=" + source,

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -52,6 +53,14 @@ class ProblemsTest {
                                 bodies.spoolUpload(ctx, Set.of("application/json", "application/zip"))) {
                               ctx.result(upload.bytes() + " " + upload.mediaType() + " "
                                   + upload.file().getFileName().toString().endsWith(".zip"));
+                            }
+                          }),
+                      ApiRoute.post("/api/v1/test/spooled", Role.IMPORTER, ApiRoute.Body.UPLOAD,
+                          ctx -> {
+                            try (SpooledUpload upload = bodies.spoolUpload(ctx, Set.of("application/json"))) {
+                              ctx.result(upload.file().getParent() + " "
+                                  + PosixFilePermissions.toString(Files.getPosixFilePermissions(upload.file().getParent())) + " "
+                                  + PosixFilePermissions.toString(Files.getPosixFilePermissions(upload.file())));
                             }
                           }),
                       ApiRoute.get("/api/v1/test/boom", Role.VIEWER,
@@ -142,6 +151,14 @@ class ProblemsTest {
     assertThat(p.get("detail").asText()).isEqualTo("the body must be application/json or application/zip, not text/csv");
   }
 
+  /** Uploads were spooled in the machine's shared temporary folder, where a crash left them. */
+  @Test
+  void anUploadIsSpooledInAFolderOfTheServicesOwnPrivateToItsUser() {
+    HttpResponse<String> r = post("/api/v1/test/spooled", "importer", "application/json", BodyPublishers.ofString("{}"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo(api.spool() + " rwx------ rw-------");
+  }
+
   @Test
   void aMalformedJsonBodyIsA400ThatPointsAtTheProblemInTermsOfTheDocument() throws IOException {
     JsonNode unknown = assertProblem(post("/api/v1/test/json", "viewer", "application/json",
@@ -194,6 +211,39 @@ class ProblemsTest {
     }
   }
 
+  /**
+   * Jetty answers these itself; they were {@code bad-request} with status 414 or 431 and {@code
+   * "instance":"/badMessage"}. Each is now its own documented type, its path when Jetty read one.
+   */
+  @Test
+  void aUriTooLongAndHeadersTooLargeAreProblemsOfTheirOwnTypes() throws IOException {
+    ContractTest.validator();
+    HttpResponse<String> longUri = api.get("/api/v1/entities?q=" + "a".repeat(20_000), "viewer");
+    JsonNode uri = assertJettyProblem(longUri, 414, "uri-too-long", "URI too long");
+    assertThat(uri.has("instance")).as("the path was never read").isFalse();
+    assertThat(uri.get("detail").asText())
+        .isEqualTo("the request's URI is too long; the request line and the headers may hold 8192 bytes in all");
+    ContractTest.assertValidResponse(longUri, 414);
+
+    HttpResponse<String> bigHeaders =
+        api.send(api.request("/api/v1/health").header("X-Padding", "b".repeat(20_000)).GET().build());
+    JsonNode headers = assertJettyProblem(bigHeaders, 431, "headers-too-large", "Request headers too large");
+    assertThat(headers.get("instance").asText()).isEqualTo("/api/v1/health");
+    ContractTest.assertValidResponse(bigHeaders, 431);
+  }
+
+  private static JsonNode assertJettyProblem(HttpResponse<String> r, int status, String slug, String title) throws IOException {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode p = JSON.readTree(r.body());
+    assertThat(p.get("type").asText()).isEqualTo("https://blastgate.io/problems/" + slug);
+    assertThat(p.get("title").asText()).isEqualTo(title);
+    assertThat(p.get("status").asInt()).isEqualTo(status);
+    assertThat(p.get("request_id").asText()).isEqualTo(r.headers().firstValue("X-Request-Id").orElseThrow());
+    assertThat(r.body()).doesNotContainIgnoringCase("jetty").doesNotContain("badMessage", "Exception");
+    return p;
+  }
+
   /** Checks the problem's shape and the absence of internals; returns its body. */
   static JsonNode assertProblem(HttpResponse<String> r, int status, String slug) throws IOException {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
@@ -228,8 +278,8 @@ class ProblemsTest {
   }
 
   private static long spooledFiles() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return files.filter(f -> f.getFileName().toString().startsWith("blastgate-upload-")).count();
+    try (Stream<Path> files = Files.list(api.spool())) {
+      return files.count();
     }
   }
 }

@@ -13,6 +13,8 @@ import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,6 +53,8 @@ final class TestApi implements BeforeAllCallback, AfterAllCallback {
 
   Javalin app;
   URI base;
+  /** The app's data folder, of its own: only its upload spool is used. */
+  Path dataDir;
   private Map<String, String> tokens;
 
   private TestApi(
@@ -105,8 +109,19 @@ final class TestApi implements BeforeAllCallback, AfterAllCallback {
       }
       add(plain, entries, "all-but-" + role.wireName(), others);
     }
-    Services services = Services.over(graph.get(), AppConfig.fromEnvironment(Map.of()));
-    HttpSettings settings = new HttpSettings("127.0.0.1", 0, maxBody, maxUpload, VERSION);
+    // One configuration for the services and the HTTP layer, as the program reads it.
+    try {
+      dataDir = Files.createTempDirectory("blastgate-test-api-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    AppConfig config = AppConfig.fromEnvironment(Map.of(
+        "BLASTGATE_DATA_DIR", dataDir.toString(),
+        "BLASTGATE_HTTP_PORT", "0",
+        "BLASTGATE_MAX_BODY_BYTES", Long.toString(maxBody),
+        "BLASTGATE_MAX_UPLOAD_BYTES", Long.toString(maxUpload)));
+    Services services = Services.over(graph.get(), config);
+    HttpSettings settings = HttpSettings.from(config, VERSION);
     app = HttpApp.create(services, TokenStore.of(entries), settings, moreRoutes, extra).start();
     base = URI.create("http://127.0.0.1:" + app.port());
     tokens = plain;
@@ -117,6 +132,18 @@ final class TestApi implements BeforeAllCallback, AfterAllCallback {
     if (app != null) {
       app.stop();
     }
+    try (var walk = Files.walk(dataDir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where the app spools uploads. */
+  Path spool() {
+    return dataDir.resolve("spool");
   }
 
   private static void add(Map<String, String> plain, List<TokenEntry> entries, String name, Set<Role> roles) {

@@ -132,7 +132,7 @@ class CsvAndZipTest {
     assertThat(report.status()).isEqualTo(ImportReport.Status.FAILED);
     assertThat(report.errors()).singleElement().satisfies(e -> {
       assertThat(e.location()).isEqualTo("evil.zip!../../escaped.csv");
-      assertThat(e.message()).contains("zip slip");
+      assertThat(e.message()).startsWith("an entry outside the archive's folder");
     });
     assertThat(Files.exists(dir.resolve("escaped.csv"))).isFalse();
     assertThat(Files.exists(dir.getParent().resolve("escaped.csv"))).isFalse();

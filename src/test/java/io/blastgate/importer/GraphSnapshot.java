@@ -19,15 +19,15 @@ import org.neo4j.graphdb.Relationship;
  * last_changed}, {@code last_run}, {@code source_runs}, {@code first_seen}) can be left out for
  * comparisons.
  */
-record GraphSnapshot(Map<String, Map<String, Object>> nodes, Map<String, Map<String, Object>> relationships) {
+public record GraphSnapshot(Map<String, Map<String, Object>> nodes, Map<String, Map<String, Object>> relationships) {
   static final Set<String> RUN_PROPERTIES = Set.of("last_changed", "last_run", "source_runs", "first_seen");
 
-  static GraphSnapshot take() {
+  public static GraphSnapshot take() {
     return take(Set.of());
   }
 
   /** The model's nodes and relationships, without the properties named. */
-  static GraphSnapshot take(Set<String> without) {
+  public static GraphSnapshot take(Set<String> without) {
     return take(TestGraph.database(), without);
   }
 
@@ -129,7 +129,7 @@ record GraphSnapshot(Map<String, Map<String, Object>> nodes, Map<String, Map<Str
         Map.of("name", source), r -> (ZonedDateTime) r.next().get("t"));
   }
 
-  static long count(String cypher) {
+  public static long count(String cypher) {
     return TestGraph.database()
         .executeTransactionally(cypher, Map.of(), r -> ((Number) r.next().values().iterator().next()).longValue());
   }

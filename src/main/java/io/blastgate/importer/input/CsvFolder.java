@@ -5,13 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.blastgate.model.Label;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -97,42 +93,52 @@ final class CsvFolder implements SourceInput {
 
   private void readFile(Label label, Path file, Visitor visitor, Problems problems) throws IOException {
     String name = file.getFileName().toString();
-    try (Reader reader = utf8(file); CSVParser parser = CSVParser.parse(reader, CSV)) {
-      Iterator<CSVRecord> records = parser.iterator();
-      if (!records.hasNext()) {
-        return;
+    try (Reader reader = new Utf8Reader(Files.newInputStream(file)); CSVParser parser = CSVParser.parse(reader, CSV)) {
+      try {
+        readRecords(label, name, parser, visitor, problems);
+      } catch (UncheckedIOException e) {
+        // The parser's iterator wraps what failed (the text, or the CSV) in an unchecked exception.
+        unreadable(name, e.getCause(), parser.getCurrentLineNumber() + 1, problems);
       }
-      Column[] columns = header(label, name, records.next(), problems);
-      if (columns == null) {
-        return;
-      }
-      while (records.hasNext()) {
-        CSVRecord record = records.next();
-        long line = startLine(parser.getCurrentLineNumber(), record);
-        if (record.stream().allMatch(String::isBlank)) {
-          continue; // a spreadsheet's empty row
-        }
-        if (record.size() > columns.length) {
-          problems.error(where.order(label, line), name + ":" + line + ":" + (columns.length + 1),
-              "this row has " + record.size() + " cells but the header names " + columns.length
-                  + " columns; the row is skipped");
-          continue;
-        }
-        visitor.entity(label, line, row(columns, record));
-      }
-    } catch (java.io.UncheckedIOException e) {
-      unreadable(name, e.getCause(), problems);
-    } catch (CharacterCodingException | CSVException e) {
-      unreadable(name, e, problems);
     }
   }
 
-  /** A file that cannot be read to its end as CSV text; other I/O failures propagate. */
-  private static void unreadable(String name, IOException e, Problems problems) throws IOException {
-    if (e instanceof CharacterCodingException) {
-      problems.error(Problems.TOP, name, "'" + name + "' is not UTF-8 text; save it as CSV UTF-8");
+  private void readRecords(Label label, String name, CSVParser parser, Visitor visitor, Problems problems) {
+    Iterator<CSVRecord> records = parser.iterator();
+    if (!records.hasNext()) {
+      return;
+    }
+    Column[] columns = header(label, name, records.next(), problems);
+    if (columns == null) {
+      return;
+    }
+    while (records.hasNext()) {
+      CSVRecord record = records.next();
+      long line = startLine(parser.getCurrentLineNumber(), record);
+      if (record.stream().allMatch(String::isBlank)) {
+        continue; // a spreadsheet's empty row
+      }
+      if (record.size() > columns.length) {
+        problems.error(where.order(label, line), name + ":" + line + ":" + (columns.length + 1),
+            "this row has " + record.size() + " cells but the header names " + columns.length
+                + " columns; the row is skipped");
+        continue;
+      }
+      visitor.entity(label, line, row(columns, record));
+    }
+  }
+
+  /**
+   * A file that cannot be read to its end as UTF-8 CSV: one problem at {@code file:line}, in our words
+   * (the CSV parser's own speak of "encapsulated tokens"); other I/O failures propagate.
+   */
+  private static void unreadable(String name, IOException e, long nextLine, Problems problems) throws IOException {
+    String rest = "; the rest of " + name + " was not checked";
+    if (e instanceof Utf8Reader.NotUtf8 bad) {
+      problems.error(Problems.TOP, name + ":" + bad.line(), "not UTF-8 at column " + bad.column() + " (bytes "
+          + bad.bytes() + "): save the file as CSV UTF-8" + rest);
     } else if (e instanceof CSVException) {
-      problems.error(Problems.TOP, name, "'" + name + "' is not valid CSV: " + e.getMessage());
+      problems.error(Problems.TOP, CsvSyntax.location(name, e.getMessage(), nextLine), CsvSyntax.describe(e.getMessage()) + rest);
     } else {
       throw e;
     }
@@ -199,14 +205,6 @@ final class CsvFolder implements SourceInput {
       breaks += value.replace("\r\n", "\n").chars().filter(c -> c == '\n' || c == '\r').count();
     }
     return endLine - breaks;
-  }
-
-  private static Reader utf8(Path file) throws IOException {
-    var decoder =
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    return new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder));
   }
 
   @Override

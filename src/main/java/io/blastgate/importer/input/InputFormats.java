@@ -37,12 +37,14 @@ public final class InputFormats {
 
   /**
    * Opens {@code path}, a file, a folder or a .zip of either, as the first format that recognises it.
-   * {@code unpacking} runs before a .zip is unpacked (into at most {@code maxZipBytes}). An input that
-   * cannot be opened is {@link OpenedInput.Refused} with its one problem; failing I/O throws.
+   * {@code shown} is how problems name the input as a whole (its file's or folder's name; empty for
+   * an upload, which has no name of its own); an archive's entries are named by their paths inside
+   * it, after {@code shown!} when there is a name. {@code unpacking} runs before a .zip is unpacked
+   * (into at most {@code maxZipBytes}). An input that cannot be opened is {@link OpenedInput.Refused}
+   * with its one problem; failing I/O throws.
    */
-  public OpenedInput open(Path path, Optional<String> requestedSource, CanonicalShape shape, long maxZipBytes,
-      Runnable unpacking) throws IOException {
-    String shown = nameOf(path);
+  public OpenedInput open(Path path, String shown, Optional<String> requestedSource, CanonicalShape shape,
+      long maxZipBytes, Runnable unpacking) throws IOException {
     if (Files.isDirectory(path)) {
       return offer(path, new Opening(Form.FOLDER, shown, requestedSource, shape), shown, null);
     }
@@ -57,7 +59,7 @@ public final class InputFormats {
     try {
       archive = ZipArchive.unpack(path, maxZipBytes);
     } catch (ZipArchive.Refused e) {
-      return new OpenedInput.Refused(CANONICAL, e.entry().isEmpty() ? shown : shown + "!" + e.entry(), e.getMessage());
+      return new OpenedInput.Refused(CANONICAL, entry(shown, e.entry()), e.getMessage());
     }
     try {
       Path root = archive.root();
@@ -71,6 +73,14 @@ public final class InputFormats {
       archive.close();
       throw e;
     }
+  }
+
+  /** An archive's entry as a location: {@code upload.zip!../x}, or {@code ../x} for an upload. */
+  private static String entry(String archive, String entry) {
+    if (entry.isEmpty()) {
+      return archive;
+    }
+    return archive.isEmpty() ? entry : archive + "!" + entry;
   }
 
   /** The formats' names, in the order they are asked. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.blastgate.model.Label;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +34,9 @@ final class JsonBundle implements SourceInput {
   private final Locations.Json where = new Locations.Json();
   private JsonNode format;
   private JsonNode source;
+  /** Format or source held text that is not Unicode (reported while reading). */
+  private boolean formatUnreadable;
+  private boolean sourceUnreadable;
 
   JsonBundle(Path file, Optional<String> requested) {
     this.file = file;
@@ -44,19 +48,41 @@ final class JsonBundle implements SourceInput {
     return where;
   }
 
+  /**
+   * Reads through {@link Utf8Reader}, so that bytes that are not UTF-8 stop the reading where they
+   * are instead of being rewritten; either that or malformed JSON is one problem, at the parser's place.
+   */
   @Override
   public boolean read(Visitor visitor, Problems problems) throws IOException {
-    try (JsonParser parser = MAPPER.createParser(file.toFile())) {
+    try (JsonParser parser = MAPPER.createParser(new Utf8Reader(Files.newInputStream(file)))) {
       try {
         return readBundle(parser, visitor, problems);
+      } catch (Utf8Reader.NotUtf8 e) {
+        notUtf8(parser, e, problems);
+        return false;
       } catch (JsonProcessingException e) {
-        var at = e.getLocation();
-        String place = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        problems.error(Problems.TOP, parser.getParsingContext().pathAsPointer().toString(),
-            "malformed JSON" + place + ": " + e.getOriginalMessage() + "; nothing after it was checked");
+        if (e.getCause() instanceof Utf8Reader.NotUtf8 cause) {
+          notUtf8(parser, cause, problems);
+          return false;
+        }
+        // A limit of the parser's (nesting, lengths) comes without a location: where it stands is the place.
+        var at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        String place = " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        problems.error(Problems.TOP, place(parser),
+            "malformed JSON" + place + ": " + JsonSyntax.describe(e) + "; nothing after it was checked");
         return false;
       }
     }
+  }
+
+  private static void notUtf8(JsonParser parser, Utf8Reader.NotUtf8 e, Problems problems) {
+    problems.error(Problems.TOP, place(parser), "not UTF-8 at line " + e.line() + ", column " + e.column()
+        + " (bytes " + e.bytes() + "): save the bundle as UTF-8; nothing after it was checked");
+  }
+
+  /** Where the parser stands, as a pointer that can be printed. */
+  private static String place(JsonParser parser) {
+    return UnicodeText.printable(parser.getParsingContext().pathAsPointer().toString());
   }
 
   private boolean readBundle(JsonParser parser, Visitor visitor, Problems problems) throws IOException {
@@ -70,10 +96,18 @@ final class JsonBundle implements SourceInput {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
       Optional<Label> section = Label.fromSection(name);
-      if (name.equals("format")) {
+      if (UnicodeText.firstUnpaired(name) >= 0) {
+        UnicodeText.check(MAPPER.createObjectNode().put(name, ""), "", reportTo(problems, Problems.TOP));
+        parser.skipChildren();
+      } else if (name.equals("format")) {
         format = parser.readValueAsTree();
+        formatUnreadable = !UnicodeText.check(format, "/format", reportTo(problems, Problems.TOP));
       } else if (name.equals("source")) {
         source = parser.readValueAsTree();
+        if (!UnicodeText.check(source, "/source", reportTo(problems, Problems.TOP))) {
+          source = null; // reported; never to be echoed in the report
+          sourceUnreadable = true;
+        }
       } else if (section.isPresent()) {
         readSection(parser, value, section.get(), visitor, problems);
       } else {
@@ -103,13 +137,26 @@ final class JsonBundle implements SourceInput {
     long index = 0;
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       JsonNode element = parser.readValueAsTree();
-      visitor.entity(label, index++, element);
+      long position = index++;
+      // An entity holding text that is not Unicode is reported here and not handed on, so that its
+      // id never reaches the graph (where it would be altered).
+      String at = where.of(label, position, null, -1);
+      if (UnicodeText.check(element, at, reportTo(problems, where.order(label, position)))) {
+        visitor.entity(label, position, element);
+      }
     }
+  }
+
+  private static UnicodeText.Found reportTo(Problems problems, long order) {
+    return (pointer, message) -> problems.error(order, pointer, message);
   }
 
   @Override
   public String source(Problems problems) {
     checkFormat(problems);
+    if (sourceUnreadable) {
+      return null;
+    }
     if (source == null || source.isNull()) {
       problems.error(Problems.TOP, "/source", "required field 'source' is missing: name the system these facts come from");
       return null;
@@ -132,6 +179,9 @@ final class JsonBundle implements SourceInput {
   }
 
   private void checkFormat(Problems problems) {
+    if (formatUnreadable) {
+      return;
+    }
     if (format == null || format.isNull()) {
       problems.error(Problems.TOP, "/format", "required field 'format' is missing (write \"format\": \"" + FORMAT_V1 + "\")");
     } else if (!format.isTextual()) {
