@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param queryTimeout the graph's transaction timeout for the blast radii
  * @param output where the JSON report goes
  * @param keepData keep the run's folder (bundle and database) instead of deleting it at the end
+ * @param writePath the write-path phases (re-imports, edits, concurrent readers)
  */
 public record BenchOptions(
     int nodes,
@@ -40,12 +41,14 @@ public record BenchOptions(
     int maxHops,
     Duration queryTimeout,
     Path output,
-    boolean keepData) {
+    boolean keepData,
+    WritePathOptions writePath) {
 
   public BenchOptions {
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(queryTimeout, "queryTimeout");
     Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(writePath, "writePath");
     new OrgSpec(seed, nodes, 0, 0);
     if (typicalSamples < 1 || mostSharedSamples < 0 || mostSharedTargets < 0 || warmup < 0) {
       throw new IllegalArgumentException(
@@ -66,57 +69,64 @@ public record BenchOptions(
    * credentials (at a million nodes each reaches 1,200 to 21,000 workloads) after 300 warm-up runs;
    * data under {@code target/bench}; batches of 5,000 rows, a commit every 5,000 rows, two
    * transactions written at once (the best of the settings tried: docs/benchmark.md); the default hop bound;
-   * report to {@code bench-report.json}.
+   * report to {@code bench-report.json}; the write-path phases with a 1 % edit, a 10 % edit under
+   * readers, and four readers.
    */
   public static BenchOptions defaults() {
     return new BenchOptions(
         1_000_000, 42, 2_000, 300, 30, 300, Path.of("target/bench"), 0, 5_000, 5_000, 2, HopBound.DEFAULT,
-        Duration.ofMinutes(2), Path.of("bench-report.json"), false);
+        Duration.ofMinutes(2), Path.of("bench-report.json"), false,
+        WritePathOptions.defaults());
   }
 
   public BenchOptions withNodes(int n) {
     return new BenchOptions(n, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, writePath);
   }
 
   public BenchOptions withSeed(long s) {
     return new BenchOptions(nodes, s, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, writePath);
   }
 
   public BenchOptions withSamples(int typical, int mostShared, int warm) {
     return new BenchOptions(nodes, seed, typical, mostShared, mostSharedTargets, warm,
-        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, writePath);
   }
 
   public BenchOptions withDataDir(Path dir) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData);
+        dir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, writePath);
   }
 
   public BenchOptions withPageCacheBytes(long bytes) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, bytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData);
+        dataDir, bytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, writePath);
   }
 
   public BenchOptions withImport(int batch, int commit) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batch, commit, writers, maxHops, queryTimeout, output, keepData);
+        dataDir, pageCacheBytes, batch, commit, writers, maxHops, queryTimeout, output, keepData, writePath);
   }
 
   public BenchOptions withWriters(int n) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, n, maxHops, queryTimeout, output, keepData);
+        dataDir, pageCacheBytes, batchSize, commitEvery, n, maxHops, queryTimeout, output, keepData, writePath);
   }
 
   public BenchOptions withOutput(Path file) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, file, keepData);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, file, keepData, writePath);
   }
 
   public BenchOptions withKeepData(boolean keep) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keep);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keep, writePath);
+  }
+
+  public BenchOptions withWritePath(WritePathOptions w) {
+    return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, w);
   }
 
   /** The organisation to generate: warm-up targets come first in the typical list, then measured ones. */

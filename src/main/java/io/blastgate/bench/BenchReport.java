@@ -14,7 +14,7 @@ import java.util.Objects;
 /**
  * What one benchmark run measured, as printed and as written to JSON (snake_case). Latencies are in
  * milliseconds, sizes in bytes, rates per second; "reach" counts the workloads a blast radius
- * reaches.
+ * reaches. {@code writePath} is null when the run skipped the write-path phases.
  */
 public record BenchReport(
     String startedAt,
@@ -24,6 +24,7 @@ public record BenchReport(
     ImportFigures importFigures,
     Latency latency,
     Heap heap,
+    WritePathReport writePath,
     List<TargetCheck> targets) {
 
   public BenchReport {
@@ -67,8 +68,8 @@ public record BenchReport(
       Map<String, Long> relationshipsByType) {}
 
   /**
-   * Import throughput, and the size of the store and of its transaction logs afterwards (null when
-   * the graph is not a store of this run's).
+   * Import throughput, the size of the store and of its transaction logs afterwards (null when the
+   * graph is not a store of this run's), and the milliseconds of each of the importer's phases.
    */
   public record ImportFigures(
       long millis,
@@ -79,7 +80,8 @@ public record BenchReport(
       double rowsPerSecond,
       Long storeBytes,
       Long transactionLogBytes,
-      String runId) {}
+      String runId,
+      Map<String, Long> phaseMillis) {}
 
   /** Bytes on disk of a store and of its transaction logs. */
   public record StoreSize(long storeBytes, long transactionLogBytes) {}

@@ -3,7 +3,6 @@ package io.blastgate.bench;
 import io.blastgate.bench.BenchReport.ImportFigures;
 import io.blastgate.bench.BenchReport.StoreSize;
 import io.blastgate.importer.ImportMessage;
-import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
 import io.blastgate.importer.ImportSettings;
 import io.blastgate.services.Services;
@@ -15,41 +14,44 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Imports the synthetic bundle through the program's own importer, exactly as a user's import runs
- * (validation pass, write pass, sync), and times it from the call to the report.
+ * Imports a bundle through the program's own importer, exactly as a user's import runs (validate,
+ * resolve, compare, write, publish), and times it from the call to the report and phase by phase.
  */
 final class ImportStep {
   private ImportStep() {}
 
+  /** One import and how long it took, from the call to the report; the report succeeded. */
+  record Timed(ImportReport report, long nanos, ImportPhases phases) {
+    long millis() {
+      return nanos / 1_000_000;
+    }
+  }
+
+  /** The benchmark's import settings: its batch size, part size and writers. */
+  static ImportSettings settings(BenchOptions opts) {
+    return ImportSettings.defaults()
+        .withBatchSize(opts.batchSize())
+        .withCommitEvery(opts.commitEvery())
+        .withWriters(opts.writers());
+  }
+
   static ImportFigures run(
       Services services, Path bundle, BenchOptions opts, PrintStream out, Supplier<StoreSize> store) {
-    ImportSettings settings =
-        ImportSettings.defaults().withBatchSize(opts.batchSize()).withCommitEvery(opts.commitEvery()).withWriters(opts.writers());
     out.printf(
         Locale.ROOT, "import: %s, batches of %,d, %s%n", bundle.getFileName(), opts.batchSize(),
         opts.commitEvery() == 0
-            ? "one transaction"
-            : String.format(Locale.ROOT, "a commit every %,d rows, %d written at once", opts.commitEvery(), opts.writers()));
-    long started = System.nanoTime();
-    ImportReport report =
-        services.withImportSettings(settings).importer().importPath(bundle, Optional.empty(), new Printed(out));
-    long nanos = System.nanoTime() - started;
-    if (!report.succeeded()) {
-      throw new IllegalStateException(
-          "the synthetic bundle did not import ("
-              + report.errorCount()
-              + " errors), first: "
-              + report.errors().stream()
-                  .limit(5)
-                  .map(ImportMessage::toString)
-                  .collect(Collectors.joining("; ")));
-    }
+            ? "one transaction up to " + String.format(Locale.ROOT, "%,d", ImportSettings.ATOMIC_ROW_LIMIT)
+                + " rows, else parts of " + String.format(Locale.ROOT, "%,d", ImportSettings.PART_ROWS)
+                + ", " + opts.writers() + " written at once"
+            : String.format(Locale.ROOT, "parts of %,d rows, %d written at once", opts.commitEvery(), opts.writers()));
+    Timed timed = timed(services, opts, bundle, new ImportPhases(out, services.importer().journalDir()));
+    ImportReport report = timed.report();
     long entities = report.counts().entities();
     long relationships = report.counts().relationships();
-    double seconds = nanos / 1e9;
+    double seconds = timed.nanos() / 1e9;
     StoreSize size = store.get();
     return new ImportFigures(
-        nanos / 1_000_000,
+        timed.millis(),
         entities,
         relationships,
         entities / seconds,
@@ -57,46 +59,27 @@ final class ImportStep {
         (entities + relationships) / seconds,
         size == null ? null : size.storeBytes(),
         size == null ? null : size.transactionLogBytes(),
-        report.runId());
+        report.runId(),
+        timed.phases().millis());
   }
 
-  /** Prints each phase and, at most every ten seconds, how far it got. */
-  private static final class Printed implements ImportProgress {
-    private static final long EVERY_NANOS = 10_000_000_000L;
-    private final PrintStream out;
-    private final long began = System.nanoTime();
-    private String phase = "";
-    private long total;
-    private long done;
-    private long lastPrinted;
-
-    Printed(PrintStream out) {
-      this.out = out;
+  /** Imports {@code bundle} with the benchmark's settings, reporting progress to {@code phases}. */
+  static Timed timed(Services services, BenchOptions opts, Path bundle, ImportPhases phases) {
+    long started = System.nanoTime();
+    ImportReport report =
+        services.withImportSettings(settings(opts)).importer().importPath(bundle, Optional.empty(), phases);
+    long nanos = System.nanoTime() - started;
+    phases.finish();
+    if (!report.succeeded()) {
+      throw new IllegalStateException(
+          "the bundle " + bundle.getFileName() + " did not import ("
+              + report.errorCount()
+              + " errors), first: "
+              + report.errors().stream()
+                  .limit(5)
+                  .map(ImportMessage::toString)
+                  .collect(Collectors.joining("; ")));
     }
-
-    @Override
-    public void phase(String name, long total) {
-      this.phase = name;
-      this.total = total;
-      this.done = 0;
-      this.lastPrinted = System.nanoTime();
-      out.printf(Locale.ROOT, "  %6.1f s  %s%s%n", seconds(), name, total < 0 ? "" : String.format(Locale.ROOT, " (%,d)", total));
-    }
-
-    @Override
-    public void advance(long n) {
-      done += n;
-      long now = System.nanoTime();
-      if (now - lastPrinted >= EVERY_NANOS) {
-        lastPrinted = now;
-        out.printf(
-            Locale.ROOT, "  %6.1f s  %s: %,d%s%n", seconds(), phase, done,
-            total > 0 ? String.format(Locale.ROOT, " of %,d (%d%%)", total, done * 100 / total) : "");
-      }
-    }
-
-    private double seconds() {
-      return (System.nanoTime() - began) / 1e9;
-    }
+    return new Timed(report, nanos, phases);
   }
 }
