@@ -53,7 +53,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--batch-size", converter = Count.class, description = "rows per import statement (default 5000)")
   long batchSize = D.batchSize();
 
-  @Option(names = "--commit-every", converter = Count.class, description = "rows per import transaction; 0: one transaction (default 5000)")
+  @Option(names = "--commit-every", converter = Count.class,
+      description = "rows per part of an import; 0: the program's default, one transaction up to 50,000 rows, else parts of 5,000 (default 0)")
   long commitEvery = D.commitEvery();
 
   @Option(names = "--writers", description = "import transactions written at once (default 2)")
