@@ -116,8 +116,8 @@ final class Report {
       out.printf("  %s: %s%n", x.what(), phases(x.phaseMillis()));
     }
     for (WritePathReport.Edit e : w.largeEdit() == null ? List.of(w.edit()) : List.of(w.edit(), w.largeEdit())) {
-      out.printf(Locale.ROOT, "  edit of %.0f%% (seed %d): %,d added, %,d removed, %,d renamed, %,d lost a reference;"
-              + " %,d to write; %.1f s%n", e.share() * 100, e.seed(), e.added(), e.removed(), e.renamed(),
+      out.printf(Locale.ROOT, "  edit of %s (seed %d): %,d added, %,d removed, %,d renamed, %,d lost a reference;"
+              + " %,d to write; %.1f s%n", WritePathRun.percent(e.share()), e.seed(), e.added(), e.removed(), e.renamed(),
           e.stripped(), e.written(), e.millis() / 1000.0);
     }
     out.println();

@@ -185,7 +185,8 @@ final class WritePathRun {
     return millis[millis.length / 2];
   }
 
-  private static String percent(double share) {
+  /** 0.01 as "1 %", 0.005 as "0.5 %". */
+  static String percent(double share) {
     return String.format(Locale.ROOT, "%s %%", new java.math.BigDecimal(Double.toString(share * 100))
         .stripTrailingZeros().toPlainString());
   }
