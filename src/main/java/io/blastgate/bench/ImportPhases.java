@@ -92,11 +92,15 @@ final class ImportPhases implements ImportProgress {
     return inParts;
   }
 
-  /** Whether {@code at} (a {@code System.nanoTime()}) fell between the first write and the publication. */
-  boolean whileWriting(long at) {
+  /**
+   * Whether a question asked at {@code askedAt} (a {@code System.nanoTime()}) and answered {@code nanos}
+   * later overlapped the import's write: from its first write phase to its publication. When the import
+   * writes in parts, such a question waited for the publication (or was refused after the wait).
+   */
+  boolean overlapsTheWrite(long askedAt, long nanos) {
     long start = writeStarted;
     long end = writeEnded;
-    return start >= 0 && at >= start && (end < 0 || at < end);
+    return start >= 0 && askedAt + nanos >= start && (end < 0 || askedAt < end);
   }
 
   private void close(long now) {

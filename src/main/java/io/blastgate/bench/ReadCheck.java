@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * The check of a concurrent phase: every answer a reader got during the import must be the target's
  * answer before the import or after it, never another; with the counts of answers, refusals, errors,
- * answers asked while the import wrote, and their latency.
+ * questions that overlapped the import's write, and their latency.
  */
 final class ReadCheck {
   private static final int EXAMPLES = 10;
@@ -29,11 +29,11 @@ final class ReadCheck {
     long failed = 0;
     List<String> examples = new ArrayList<>();
     List<Long> answered = new ArrayList<>();
-    List<Long> whileWriting = new ArrayList<>();
+    List<Long> duringWrite = new ArrayList<>();
     for (Sample s : samples) {
-      boolean writing = phases.whileWriting(s.askedAt());
+      boolean writing = phases.overlapsTheWrite(s.askedAt(), s.nanos());
       if (writing) {
-        whileWriting.add(s.nanos());
+        duringWrite.add(s.nanos());
       }
       switch (s.outcome()) {
         case UNAVAILABLE -> {
@@ -61,7 +61,7 @@ final class ReadCheck {
     }
     int changing = (int) before.keySet().stream().filter(t -> !Objects.equals(before.get(t), after.get(t))).count();
     return new ConcurrentPhase(what, readers, before.size(), changing, imported, answered.size(), asBefore, asAfter,
-        mismatches, unavailable, failed, whileWriting.size(), summary(answered), summary(whileWriting), examples);
+        mismatches, unavailable, failed, duringWrite.size(), summary(answered), summary(duringWrite), examples);
   }
 
   private static void example(List<String> examples, String text) {

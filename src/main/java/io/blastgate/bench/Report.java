@@ -121,13 +121,14 @@ final class Report {
           e.stripped(), e.written(), e.millis() / 1000.0);
     }
     out.println();
-    out.printf("%-44s %7s %8s %8s %8s %7s %8s %7s %6s %8s %8s %8s%n", "readers during an import", "targets",
-        "answers", "before", "after", "wrong", "writing", "unavail", "failed", "p50 ms", "p99 ms", "max ms");
+    out.printf("%-44s %7s %8s %8s %8s %7s %7s %6s %8s %8s %8s %8s %10s%n", "readers during an import", "targets",
+        "answers", "before", "after", "wrong", "unavail", "failed", "p50 ms", "p99 ms", "max ms", "in write",
+        "max ms");
     for (WritePathReport.ConcurrentPhase c : w.large() == null ? List.of(w.revert()) : List.of(w.revert(), w.large())) {
-      out.printf(Locale.ROOT, "%-44s %3d/%-3d %,8d %,8d %,8d %7d %,8d %7d %6d %8.1f %8.1f %8.1f%n",
+      out.printf(Locale.ROOT, "%-44s %3d/%-3d %,8d %,8d %,8d %7d %7d %6d %8.1f %8.1f %8.1f %8d %10.1f%n",
           c.what(), c.targetsThatChange(), c.targets(), c.answers(), c.asBefore(), c.asAfter(), c.mismatches(),
-          c.askedWhileWriting(), c.unavailable(), c.failed(), c.latency().p50Ms(), c.latency().p99Ms(),
-          c.latency().maxMs());
+          c.unavailable(), c.failed(), c.latency().p50Ms(), c.latency().p99Ms(), c.latency().maxMs(),
+          c.duringWrite(), c.latencyDuringWrite().maxMs());
       c.problemExamples().forEach(x -> out.println("  " + x));
     }
   }

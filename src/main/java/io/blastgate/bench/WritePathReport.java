@@ -63,9 +63,10 @@ public record WritePathReport(
   /**
    * Blast radii asked by {@code readers} threads while an import ran: each answer is compared with the
    * target's answer before the import and after it (its total, its number of impacted workloads and a
-   * digest of their ids), computed outside the phase. {@code mismatches} must be 0. {@code
-   * askedWhileWriting} counts answers asked between the import's first write and its publication: when
-   * it writes in parts ({@code imported.inParts}), those wait for the publication. {@code unavailable}
+   * digest of their ids), computed outside the phase. {@code mismatches} must be 0. {@code duringWrite}
+   * counts the questions (answered or not) that overlapped the import's write, from its first write
+   * phase to its publication: when it writes in parts ({@code imported.inParts}), those waited for the
+   * publication, and {@code latencyDuringWrite} says how long. {@code unavailable}
    * counts answers refused as "the graph is between two states" after the readers' wait; {@code failed}
    * any other error; {@code problemExamples} shows up to ten mismatches and errors.
    */
@@ -81,9 +82,9 @@ public record WritePathReport(
       long mismatches,
       long unavailable,
       long failed,
-      long askedWhileWriting,
+      long duringWrite,
       LatencySummary latency,
-      LatencySummary latencyWhileWriting,
+      LatencySummary latencyDuringWrite,
       List<String> problemExamples) {
     public ConcurrentPhase {
       Objects.requireNonNull(imported, "imported");

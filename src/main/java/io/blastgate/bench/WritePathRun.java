@@ -154,11 +154,13 @@ final class WritePathRun {
     Map<String, Answer> after = ConcurrentReads.answers(services.blastRadius(), targets);
     Reimport imported = figures(what, during.result(), trivial, expectedWritten, expectedRemoved);
     ConcurrentPhase phase = ReadCheck.of(what, readers, imported, during.samples(), before, after, phases);
-    out.printf(Locale.ROOT, "%s: %,d answers (%,d as before, %,d as after), %,d mismatches, %,d asked while it"
-            + " wrote%s, %,d refused as unavailable, %,d failed; latency p50 %.1f ms, p99 %.1f, max %.1f%n",
-        what, phase.answers(), phase.asBefore(), phase.asAfter(), phase.mismatches(), phase.askedWhileWriting(),
-        imported.inParts() ? " (in parts: they waited)" : "", phase.unavailable(), phase.failed(),
-        phase.latency().p50Ms(), phase.latency().p99Ms(), phase.latency().maxMs());
+    out.printf(Locale.ROOT, "%s: %,d answers (%,d as before, %,d as after), %,d mismatches, %,d refused as"
+            + " unavailable, %,d failed; latency p50 %.1f ms, p99 %.1f, max %.1f; %,d questions overlapped the write%s"
+            + " (max %.1f ms)%n",
+        what, phase.answers(), phase.asBefore(), phase.asAfter(), phase.mismatches(), phase.unavailable(),
+        phase.failed(), phase.latency().p50Ms(), phase.latency().p99Ms(), phase.latency().maxMs(),
+        phase.duringWrite(), imported.inParts() ? ", written in parts: they waited for it" : "",
+        phase.latencyDuringWrite().maxMs());
     return phase;
   }
 
