@@ -69,7 +69,8 @@ public record BenchReport(
 
   /**
    * Import throughput, the size of the store and of its transaction logs afterwards (null when the
-   * graph is not a store of this run's), and the milliseconds of each of the importer's phases.
+   * graph is not a store of this run's), the milliseconds of each of the importer's phases, the CPU
+   * time the process spent meanwhile, and the one-minute load average at the start and at the end.
    */
   public record ImportFigures(
       long millis,
@@ -81,7 +82,10 @@ public record BenchReport(
       Long storeBytes,
       Long transactionLogBytes,
       String runId,
-      Map<String, Long> phaseMillis) {}
+      Map<String, Long> phaseMillis,
+      Long cpuMillis,
+      Double loadAtStart,
+      Double loadAtEnd) {}
 
   /** Bytes on disk of a store and of its transaction logs. */
   public record StoreSize(long storeBytes, long transactionLogBytes) {}

@@ -7,6 +7,7 @@ import io.blastgate.importer.ImportReport;
 import io.blastgate.importer.ImportSettings;
 import io.blastgate.services.Services;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,10 +21,21 @@ import java.util.stream.Collectors;
 final class ImportStep {
   private ImportStep() {}
 
-  /** One import and how long it took, from the call to the report; the report succeeded. */
-  record Timed(ImportReport report, long nanos, ImportPhases phases) {
+  /**
+   * One import and how long it took, from the call to the report; the report succeeded. Besides the
+   * wall time, the CPU time this process spent meanwhile (the importer, the embedded Neo4j, the garbage
+   * collector and whatever else runs in the process) and the machine's one-minute load average at the
+   * start and at the end: on a machine shared with other work, the wall time of two imports compares
+   * only under the same load, while their CPU time hardly depends on it.
+   */
+  record Timed(ImportReport report, long nanos, long cpuNanos, double loadAtStart, double loadAtEnd,
+      ImportPhases phases) {
     long millis() {
       return nanos / 1_000_000;
+    }
+
+    long cpuMillis() {
+      return cpuNanos / 1_000_000;
     }
   }
 
@@ -60,15 +72,21 @@ final class ImportStep {
         size == null ? null : size.storeBytes(),
         size == null ? null : size.transactionLogBytes(),
         report.runId(),
-        timed.phases().millis());
+        timed.phases().millis(),
+        timed.cpuMillis(),
+        timed.loadAtStart(),
+        timed.loadAtEnd());
   }
 
   /** Imports {@code bundle} with the benchmark's settings, reporting progress to {@code phases}. */
   static Timed timed(Services services, BenchOptions opts, Path bundle, ImportPhases phases) {
+    double loadAtStart = load();
+    long cpu = cpuNanos();
     long started = System.nanoTime();
     ImportReport report =
         services.withImportSettings(settings(opts)).importer().importPath(bundle, Optional.empty(), phases);
     long nanos = System.nanoTime() - started;
+    long cpuNanos = cpuNanos() - cpu;
     phases.finish();
     if (!report.succeeded()) {
       throw new IllegalStateException(
@@ -80,6 +98,17 @@ final class ImportStep {
                   .map(ImportMessage::toString)
                   .collect(Collectors.joining("; ")));
     }
-    return new Timed(report, nanos, phases);
+    return new Timed(report, nanos, cpuNanos, loadAtStart, load(), phases);
+  }
+
+  /** The CPU time of this process so far, or 0 where the platform does not tell. */
+  private static long cpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? Math.max(0, os.getProcessCpuTime())
+        : 0;
+  }
+
+  private static double load() {
+    return Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0;
   }
 }

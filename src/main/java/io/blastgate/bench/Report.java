@@ -46,6 +46,10 @@ final class Report {
     if (i.phaseMillis() != null) {
       out.println("         phases: " + phases(i.phaseMillis()));
     }
+    if (i.cpuMillis() != null) {
+      out.printf(Locale.ROOT, "         CPU time of the process meanwhile %.1f s; load average %.1f at the start, %.1f at"
+          + " the end%n", i.cpuMillis() / 1000.0, i.loadAtStart(), i.loadAtEnd());
+    }
     out.println();
     out.printf(
         "%-22s %8s %8s %8s %8s %8s %8s  %9s %7s %7s %7s%n",
@@ -100,15 +104,16 @@ final class Report {
 
   private static void writePath(WritePathReport w, PrintStream out) {
     out.println();
-    out.printf("%-44s %8s %7s %8s %6s %10s %10s %10s %9s %9s %6s%n", "write path", "seconds", "ratio", "trivial",
-        "parts", "written", "expected", "rels", "removed", "expected", "exact");
+    out.printf("%-44s %8s %7s %8s %7s %11s %8s %6s %10s %10s %10s %9s %9s %6s%n", "write path", "seconds", "ratio",
+        "CPU s", "ratio", "load", "trivial", "parts", "written", "expected", "rels", "removed", "expected", "exact");
     List<WritePathReport.Reimport> imports = new ArrayList<>(List.of(w.unchanged(), w.edited(), w.revert().imported()));
     if (w.large() != null) {
       imports.add(w.large().imported());
     }
     for (WritePathReport.Reimport x : imports) {
-      out.printf(Locale.ROOT, "%-44s %8.1f %6.2f× %5d ms %6s %,10d %,10d %,10d %,9d %,9d %6s%n",
-          x.what(), x.millis() / 1000.0, x.ratio(), x.trivialImportMillis(), x.inParts() ? "yes" : "no",
+      out.printf(Locale.ROOT, "%-44s %8.1f %6.2f× %8.1f %6.2f× %5.1f->%5.1f %5d ms %6s %,10d %,10d %,10d %,9d %,9d %6s%n",
+          x.what(), x.millis() / 1000.0, x.ratio(), x.cpuMillis() / 1000.0, x.cpuRatio(), x.loadAtStart(),
+          x.loadAtEnd(), x.trivialImportMillis(), x.inParts() ? "yes" : "no",
           x.written().writtenEntities(), x.expectedWrittenEntities(), x.written().writtenRelationships(),
           x.written().removedNodes(), x.expectedRemovedNodes(), x.exact() ? "yes" : "NO");
     }

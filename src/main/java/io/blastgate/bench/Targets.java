@@ -72,8 +72,8 @@ final class Targets {
     return new TargetCheck(
         name,
         String.format(Locale.ROOT, "at least %.0f× faster than the first import", times),
-        String.format(Locale.ROOT, "%.2f× (%.1f s; trivial import %d ms)", r.ratio(), r.millis() / 1000.0,
-            r.trivialImportMillis()),
+        String.format(Locale.ROOT, "%.2f× (%.1f s, load %.1f to %.1f; CPU time %.2f× less; trivial import %d ms)",
+            r.ratio(), r.millis() / 1000.0, r.loadAtStart(), r.loadAtEnd(), r.cpuRatio(), r.trivialImportMillis()),
         r.ratio() >= times,
         applies);
   }

@@ -34,16 +34,22 @@ public record WritePathReport(
       long unchanged, long writtenEntities, long writtenRelationships, long removedNodes, long removedRelationships) {}
 
   /**
-   * One re-import: its time and ratio to the first import; the median of three imports of an empty
-   * bundle of another source just before it (the trivial import: an import's fixed cost on this
-   * machine at this moment); whether it wrote in parts; what it wrote against what the edit says it
-   * must write ({@code exact}: written entities and removed nodes both equal the expected); and its
+   * One re-import: its time and ratio to the first import, the same for the CPU time the process
+   * spent, and the one-minute load average at its start and end (on a shared machine, wall times
+   * compare only under the same load; CPU times hardly depend on it); the median of three imports of
+   * an empty bundle of another source just before it (the trivial import: an import's fixed cost on
+   * this machine at this moment); whether it wrote in parts; what it wrote against what the edit says
+   * it must write ({@code exact}: written entities and removed nodes both equal the expected); and its
    * phases.
    */
   public record Reimport(
       String what,
       long millis,
       double ratio,
+      long cpuMillis,
+      double cpuRatio,
+      double loadAtStart,
+      double loadAtEnd,
       long trivialImportMillis,
       boolean inParts,
       Written written,

@@ -130,11 +130,15 @@ final class WritePathRun {
         c.removedRelationships());
     boolean exact = c.writtenEntities() == expectedWritten && c.removedNodes() == expectedRemoved;
     double ratio = first.millis() / (double) Math.max(1, timed.millis());
-    out.printf(Locale.ROOT, "%s: %.1f s, %.1f× faster than the first import (trivial import %d ms);"
-            + " wrote %,d entities (expected %,d) and %,d relationships, removed %,d nodes (expected %,d): %s%n",
-        what, timed.millis() / 1000.0, ratio, trivial, c.writtenEntities(), expectedWritten,
-        c.writtenRelationships(), c.removedNodes(), expectedRemoved, exact ? "exactly the change" : "NOT the change");
-    return new Reimport(what, timed.millis(), Math.round(ratio * 100) / 100.0, trivial, timed.phases().inParts(),
+    double cpuRatio = first.cpuMillis() == null ? 0 : first.cpuMillis() / (double) Math.max(1, timed.cpuMillis());
+    out.printf(Locale.ROOT, "%s: %.1f s, %.1f× faster than the first import (CPU %.1f s, %.1f× less; load %.1f to"
+            + " %.1f; trivial import %d ms); wrote %,d entities (expected %,d) and %,d relationships, removed %,d"
+            + " nodes (expected %,d): %s%n",
+        what, timed.millis() / 1000.0, ratio, timed.cpuMillis() / 1000.0, cpuRatio, timed.loadAtStart(),
+        timed.loadAtEnd(), trivial, c.writtenEntities(), expectedWritten, c.writtenRelationships(), c.removedNodes(),
+        expectedRemoved, exact ? "exactly the change" : "NOT the change");
+    return new Reimport(what, timed.millis(), round(ratio), timed.cpuMillis(), round(cpuRatio), timed.loadAtStart(),
+        timed.loadAtEnd(), trivial, timed.phases().inParts(),
         written, expectedWritten, expectedRemoved, exact, timed.phases().millis());
   }
 
@@ -185,6 +189,10 @@ final class WritePathRun {
     }
     Arrays.sort(millis);
     return millis[millis.length / 2];
+  }
+
+  private static double round(double ratio) {
+    return Math.round(ratio * 100) / 100.0;
   }
 
   /** 0.01 as "1 %", 0.005 as "0.5 %". */

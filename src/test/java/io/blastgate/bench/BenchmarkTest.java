@@ -67,6 +67,8 @@ class BenchmarkTest {
             "large-edit");
     assertThat(r.heap().maxHeapBytes()).isPositive();
     assertThat(r.heap().peakUsedBytes()).isPositive().isLessThanOrEqualTo(r.heap().maxHeapBytes());
+    assertThat(r.importFigures().cpuMillis()).isPositive();
+    assertThat(r.importFigures().loadAtStart()).isNotNull();
     assertThat(r.importFigures().phaseMillis())
         .containsKeys("validate", "resolve", "compare", "write nodes", "write relationships", "search index");
     assertThat(r.targets()).hasSize(9).allSatisfy(c -> assertThat(c.applies()).isFalse());
@@ -108,6 +110,8 @@ class BenchmarkTest {
     }
     assertThat(w.revert().imported().written().removedNodes()).isEqualTo(w.edit().added());
     assertThat(w.unchanged().trivialImportMillis()).isPositive();
+    assertThat(w.unchanged().cpuMillis()).isPositive();
+    assertThat(w.unchanged().cpuRatio()).isPositive();
   }
 
   /** The same spec generates the same organisation: its reach, computed in memory, must match. */
