@@ -17,8 +17,10 @@ import java.util.Objects;
  * @param dataDir where the bundle and a fresh embedded Neo4j go, each run in a new folder under it
  * @param pageCacheBytes the Neo4j page cache; 0 sizes it for the run ({@link #pageCacheFor})
  * @param batchSize rows per write statement of the import
- * @param commitEvery rows per transaction of the import; 0 imports in one transaction, which at a
- *     million nodes holds the whole import's transaction state in the heap
+ * @param commitEvery rows per part of an import; 0 is the program's default: one transaction when the
+ *     change has at most {@link io.blastgate.importer.ImportSettings#ATOMIC_ROW_LIMIT} rows, else parts
+ *     of {@link io.blastgate.importer.ImportSettings#PART_ROWS}. Either way the import is all or nothing;
+ *     N forces parts of N rows whatever the size, even for a re-import that writes nothing
  * @param writers import transactions written at once (the importer's {@code writers})
  * @param maxHops the blast radius's traversal bound (the program's default, {@link HopBound#DEFAULT})
  * @param queryTimeout the graph's transaction timeout for the blast radii
@@ -27,6 +29,7 @@ import java.util.Objects;
  * @param initialLoad import through the bulk first load ({@code import --initial}: Neo4j's offline
  *     importer into the run's fresh database, before the program opens it) instead of transactions;
  *     {@code batchSize}, {@code commitEvery} and {@code writers} then do not apply
+ * @param writePath the write-path phases (re-imports, edits, concurrent readers)
  */
 public record BenchOptions(
     int nodes,
@@ -44,12 +47,14 @@ public record BenchOptions(
     Duration queryTimeout,
     Path output,
     boolean keepData,
-    boolean initialLoad) {
+    boolean initialLoad,
+    WritePathOptions writePath) {
 
   public BenchOptions {
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(queryTimeout, "queryTimeout");
     Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(writePath, "writePath");
     new OrgSpec(seed, nodes, 0, 0);
     if (typicalSamples < 1 || mostSharedSamples < 0 || mostSharedTargets < 0 || warmup < 0) {
       throw new IllegalArgumentException(
@@ -68,64 +73,72 @@ public record BenchOptions(
   /**
    * A million nodes, seed 42, 2000 typical and 300 most-shared samples over the 30 most-shared
    * credentials (at a million nodes each reaches 1,200 to 21,000 workloads) after 300 warm-up runs;
-   * data under {@code target/bench}; batches of 5,000 rows, a commit every 5,000 rows, two
-   * transactions written at once (the best of the settings tried: docs/benchmark.md); the default hop bound;
-   * report to {@code bench-report.json}.
+   * data under {@code target/bench}; batches of 5,000 rows, the program's default transactions (one
+   * when the change fits, else parts of 5,000 rows, two written at once: the best of the settings tried,
+   * docs/benchmark.md); the default hop bound; report to {@code bench-report.json}; the write-path
+   * phases with a 1 % edit, a 10 % edit under readers, and four readers.
    */
   public static BenchOptions defaults() {
     return new BenchOptions(
-        1_000_000, 42, 2_000, 300, 30, 300, Path.of("target/bench"), 0, 5_000, 5_000, 2, HopBound.DEFAULT,
-        Duration.ofMinutes(2), Path.of("bench-report.json"), false, false);
+        1_000_000, 42, 2_000, 300, 30, 300, Path.of("target/bench"), 0, 5_000, 0, 2, HopBound.DEFAULT,
+        Duration.ofMinutes(2), Path.of("bench-report.json"), false, false,
+        WritePathOptions.defaults());
   }
 
   public BenchOptions withNodes(int n) {
     return new BenchOptions(n, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, initialLoad);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, initialLoad, writePath);
   }
 
   public BenchOptions withSeed(long s) {
     return new BenchOptions(nodes, s, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, initialLoad);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, initialLoad, writePath);
   }
 
   public BenchOptions withSamples(int typical, int mostShared, int warm) {
     return new BenchOptions(nodes, seed, typical, mostShared, mostSharedTargets, warm,
-        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, initialLoad);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, initialLoad, writePath);
   }
 
   public BenchOptions withDataDir(Path dir) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, initialLoad);
+        dir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, initialLoad, writePath);
   }
 
   public BenchOptions withPageCacheBytes(long bytes) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, bytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, initialLoad);
+        dataDir, bytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, initialLoad, writePath);
   }
 
   public BenchOptions withImport(int batch, int commit) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batch, commit, writers, maxHops, queryTimeout, output, keepData, initialLoad);
+        dataDir, pageCacheBytes, batch, commit, writers, maxHops, queryTimeout, output, keepData, initialLoad, writePath);
   }
 
   public BenchOptions withWriters(int n) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, n, maxHops, queryTimeout, output, keepData, initialLoad);
+        dataDir, pageCacheBytes, batchSize, commitEvery, n, maxHops, queryTimeout, output, keepData, initialLoad, writePath);
   }
 
   public BenchOptions withOutput(Path file) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, file, keepData, initialLoad);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, file, keepData, initialLoad, writePath);
   }
 
   public BenchOptions withKeepData(boolean keep) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keep, initialLoad);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keep, initialLoad, writePath);
   }
 
   public BenchOptions withInitialLoad(boolean bulk) {
     return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
-        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, bulk);
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, bulk,
+        writePath);
+  }
+
+  public BenchOptions withWritePath(WritePathOptions w) {
+    return new BenchOptions(nodes, seed, typicalSamples, mostSharedSamples, mostSharedTargets, warmup,
+        dataDir, pageCacheBytes, batchSize, commitEvery, writers, maxHops, queryTimeout, output, keepData, initialLoad, w);
   }
 
   /** The organisation to generate: warm-up targets come first in the typical list, then measured ones. */

@@ -14,7 +14,7 @@ import java.util.Objects;
 /**
  * What one benchmark run measured, as printed and as written to JSON (snake_case). Latencies are in
  * milliseconds, sizes in bytes, rates per second; "reach" counts the workloads a blast radius
- * reaches.
+ * reaches. {@code writePath} is null when the run skipped the write-path phases.
  */
 public record BenchReport(
     String startedAt,
@@ -24,6 +24,7 @@ public record BenchReport(
     ImportFigures importFigures,
     Latency latency,
     Heap heap,
+    WritePathReport writePath,
     List<TargetCheck> targets) {
 
   public BenchReport {
@@ -68,10 +69,11 @@ public record BenchReport(
       Map<String, Long> relationshipsByType) {}
 
   /**
-   * Import throughput, and the size of the store and of its transaction logs afterwards (null when
-   * the graph is not a store of this run's). For a bulk first load, {@code trivialLoadMillis} is the
-   * same run's trivial operation: the whole load of a one-entity bundle into another fresh database
-   * (null for a transactional import).
+   * Import throughput, the size of the store and of its transaction logs afterwards (null when the
+   * graph is not a store of this run's), the milliseconds of each of the importer's phases, the CPU
+   * time the process spent meanwhile, and the one-minute load average at the start and at the end.
+   * For a bulk first load, {@code trivialLoadMillis} is the same run's trivial operation: the whole
+   * load of a one-entity bundle into another fresh database (null for a transactional import).
    */
   public record ImportFigures(
       long millis,
@@ -83,6 +85,10 @@ public record BenchReport(
       Long storeBytes,
       Long transactionLogBytes,
       String runId,
+      Map<String, Long> phaseMillis,
+      Long cpuMillis,
+      Double loadAtStart,
+      Double loadAtEnd,
       Long trivialLoadMillis) {}
 
   /** Bytes on disk of a store and of its transaction logs. */

@@ -30,8 +30,9 @@ import java.util.stream.Stream;
  * The benchmark of the issue, as a command: generate a synthetic organisation (timed, not counted in
  * the import), import it into a fresh embedded Neo4j through the program's importer (timed:
  * entities, relationships and rows per second), then time blast radii for typical and most-shared
- * targets, each followed by a trivial query's round trip, and watch the heap throughout. Prints a
- * report and writes the same as JSON.
+ * targets, each followed by a trivial query's round trip, then the write path (re-imports unchanged
+ * and edited, and blast radii asked during imports: {@link WritePathRun}), and watch the heap
+ * throughout. Prints a report and writes the same as JSON.
  */
 public final class Benchmark {
   private Benchmark() {}
@@ -134,6 +135,7 @@ public final class Benchmark {
           imported.rowsPerSecond(), imported.millis() / 1000.0);
       heap.phase("latency");
       Latency latency = new LatencyRun(services, out).measure(opts, org);
+      WritePathReport writePath = writePath(org, services, imported);
       Map<String, PhaseHeap> phases = heap.finish();
       Heap heapFigures =
           new Heap(
@@ -150,11 +152,26 @@ public final class Benchmark {
               imported,
               latency,
               heapFigures,
-              Targets.check(opts.nodes(), opts.initialLoad(), imported, latency, heapFigures));
+              writePath,
+              Targets.check(opts.nodes(), opts.initialLoad(), imported, latency, heapFigures, writePath));
       Report.print(report, out);
       report.writeJson(opts.output());
       out.printf("%nreport written to %s%n", opts.output().toAbsolutePath());
       return report;
+    }
+
+    /** The write-path phases, when the options ask for them; null otherwise. */
+    private WritePathReport writePath(GeneratedOrg org, Services services, ImportFigures imported) {
+      if (!opts.writePath().enabled()) {
+        return null;
+      }
+      try {
+        return new WritePathRun(services, opts, out, heap, org, imported, org.bundle().getParent()).measure();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("the write-path phases failed", e);
+      }
     }
   }
 

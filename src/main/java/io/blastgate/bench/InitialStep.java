@@ -34,9 +34,10 @@ final class InitialStep {
       BenchOptions opts, AppConfig config, Path bundle, Path runDir, PrintStream out, Supplier<StoreSize> store) {
     long trivialMillis = trivialLoad(opts, runDir, out);
     out.printf(Locale.ROOT, "import: %s, bulk first load (import --initial)%n", bundle.getFileName());
-    long started = System.nanoTime();
-    ImportReport report = Blastgate.loadInitially(config, bundle, Optional.empty(), new ImportStep.Printed(out));
-    return ImportStep.figures(report, System.nanoTime() - started, store, trivialMillis);
+    ImportPhases phases = new ImportPhases(out, null);
+    ImportStep.Timed timed =
+        ImportStep.measure(() -> Blastgate.loadInitially(config, bundle, Optional.empty(), phases), bundle, phases);
+    return ImportStep.figures(timed, store, trivialMillis);
   }
 
   /** The whole load of a one-entity bundle into a fresh database under the run's folder, in milliseconds. */

@@ -5,6 +5,8 @@ import io.blastgate.bench.BenchReport.PhaseHeap;
 import io.blastgate.bench.BenchReport.TargetCheck;
 import io.blastgate.bench.BenchReport.TargetImpact;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -42,8 +44,17 @@ final class Report {
               + " (1 entity, same run) %.1f s%n", i.trivialLoadMillis() / 1000.0);
     } else {
       out.printf(
-          "         batches of %,d rows, a commit every %s rows, %d written at once%n",
-          p.batchSize(), p.commitEvery() == 0 ? "(one transaction)" : String.format("%,d", p.commitEvery()), p.writers());
+          "         batches of %,d rows, %s, %d written at once%n",
+          p.batchSize(),
+          p.commitEvery() == 0 ? "the program's default parts" : String.format("parts of %,d rows", p.commitEvery()),
+          p.writers());
+    }
+    if (i.phaseMillis() != null) {
+      out.println("         phases: " + phases(i.phaseMillis()));
+    }
+    if (i.cpuMillis() != null) {
+      out.printf(Locale.ROOT, "         CPU time of the process meanwhile %.1f s; load average %.1f at the start, %.1f at"
+          + " the end%n", i.cpuMillis() / 1000.0, i.loadAtStart(), i.loadAtEnd());
     }
     out.println();
     out.printf(
@@ -86,12 +97,58 @@ final class Report {
           e.getKey(), bytes(h.peakUsedBytes()), bytes(h.peakPoolsBytes()), bytes(h.peakAfterGcBytes()),
           h.gcCount(), h.gcMillis(), h.loadAverage());
     }
+    if (r.writePath() != null) {
+      writePath(r.writePath(), out);
+    }
     out.println();
     out.printf(Locale.ROOT, "targets (set for %,d nodes on 2 cores):%n", Targets.AT_NODES);
     for (TargetCheck c : r.targets()) {
       String verdict = !c.applies() ? "n/a " : c.met() ? "MET " : "MISS";
       out.printf("  [%s] %s: %s; measured %s%n", verdict, c.name(), c.target(), c.measured());
     }
+  }
+
+  private static void writePath(WritePathReport w, PrintStream out) {
+    out.println();
+    out.printf("%-44s %8s %7s %8s %7s %11s %8s %6s %10s %10s %10s %9s %9s %6s%n", "write path", "seconds", "ratio",
+        "CPU s", "ratio", "load", "trivial", "parts", "written", "expected", "rels", "removed", "expected", "exact");
+    List<WritePathReport.Reimport> imports = new ArrayList<>(List.of(w.unchanged(), w.edited(), w.revert().imported()));
+    if (w.large() != null) {
+      imports.add(w.large().imported());
+    }
+    for (WritePathReport.Reimport x : imports) {
+      out.printf(Locale.ROOT, "%-44s %8.1f %6.2f× %8.1f %6.2f× %5.1f->%5.1f %5d ms %6s %,10d %,10d %,10d %,9d %,9d %6s%n",
+          x.what(), x.millis() / 1000.0, x.ratio(), x.cpuMillis() / 1000.0, x.cpuRatio(), x.loadAtStart(),
+          x.loadAtEnd(), x.trivialImportMillis(), x.inParts() ? "yes" : "no",
+          x.written().writtenEntities(), x.expectedWrittenEntities(), x.written().writtenRelationships(),
+          x.written().removedNodes(), x.expectedRemovedNodes(), x.exact() ? "yes" : "NO");
+    }
+    for (WritePathReport.Reimport x : imports) {
+      out.printf("  %s: %s%n", x.what(), phases(x.phaseMillis()));
+    }
+    for (WritePathReport.Edit e : w.largeEdit() == null ? List.of(w.edit()) : List.of(w.edit(), w.largeEdit())) {
+      out.printf(Locale.ROOT, "  edit of %s (seed %d): %,d added, %,d removed, %,d renamed, %,d lost a reference;"
+              + " %,d to write; %.1f s%n", WritePathRun.percent(e.share()), e.seed(), e.added(), e.removed(), e.renamed(),
+          e.stripped(), e.written(), e.millis() / 1000.0);
+    }
+    out.println();
+    out.printf("%-44s %7s %8s %8s %8s %7s %7s %6s %8s %8s %8s %8s %10s%n", "readers during an import", "targets",
+        "answers", "before", "after", "wrong", "unavail", "failed", "p50 ms", "p99 ms", "max ms", "in write",
+        "max ms");
+    for (WritePathReport.ConcurrentPhase c : w.large() == null ? List.of(w.revert()) : List.of(w.revert(), w.large())) {
+      out.printf(Locale.ROOT, "%-44s %3d/%-3d %,8d %,8d %,8d %7d %7d %6d %8.1f %8.1f %8.1f %8d %10.1f%n",
+          c.what(), c.targetsThatChange(), c.targets(), c.answers(), c.asBefore(), c.asAfter(), c.mismatches(),
+          c.unavailable(), c.failed(), c.latency().p50Ms(), c.latency().p99Ms(), c.latency().maxMs(),
+          c.duringWrite(), c.latencyDuringWrite().maxMs());
+      c.problemExamples().forEach(x -> out.println("  " + x));
+    }
+  }
+
+  /** "validate 5.8 s, resolve 5.3 s, …" */
+  private static String phases(Map<String, Long> millis) {
+    List<String> parts = new ArrayList<>();
+    millis.forEach((name, ms) -> parts.add(String.format(Locale.ROOT, "%s %.1f s", name, ms / 1000.0)));
+    return String.join(", ", parts);
   }
 
   private static void row(PrintStream out, String name, Group g) {

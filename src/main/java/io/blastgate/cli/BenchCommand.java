@@ -2,6 +2,7 @@ package io.blastgate.cli;
 
 import io.blastgate.bench.BenchOptions;
 import io.blastgate.bench.Benchmark;
+import io.blastgate.bench.WritePathOptions;
 import io.blastgate.model.HopBound;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -16,12 +17,14 @@ import picocli.CommandLine.Option;
     description = {
       "Runs the benchmark (docs/benchmark.md) on a synthetic organisation.",
       "It generates the organisation, imports it into a fresh embedded Neo4j, times blast radii of",
-      "typical and most-shared targets against a trivial query, watches the heap, prints a report and",
+      "typical and most-shared targets against a trivial query, re-imports it unchanged and edited and",
+      "checks what blast radii asked during an import see, watches the heap, prints a report and",
       "writes it as JSON. Run it with BLASTGATE_HEAP=2g.",
       "Exits 0 when the run completes, whatever the figures."
     })
 final class BenchCommand implements Callable<Integer> {
   private static final BenchOptions D = BenchOptions.defaults();
+  private static final WritePathOptions W = WritePathOptions.defaults();
 
   @Option(names = "--nodes", converter = Count.class, description = "size of the organisation; takes 100k, 1m (default 1m)")
   long nodes = D.nodes();
@@ -50,7 +53,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--batch-size", converter = Count.class, description = "rows per import statement (default 5000)")
   long batchSize = D.batchSize();
 
-  @Option(names = "--commit-every", converter = Count.class, description = "rows per import transaction; 0: one transaction (default 5000)")
+  @Option(names = "--commit-every", converter = Count.class,
+      description = "rows per part of an import; 0: the program's default, one transaction up to 50,000 rows, else parts of 5,000 (default 0)")
   long commitEvery = D.commitEvery();
 
   @Option(names = "--writers", description = "import transactions written at once (default 2)")
@@ -67,6 +71,19 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--initial", description = "import through the bulk first load (import --initial), with a trivial load timed in the same run")
   boolean initial;
+
+  @Option(names = "--write-path", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "after the latency phase, re-import unchanged and edited, with readers (default on; --no-write-path skips it)")
+  boolean writePath;
+
+  @Option(names = "--edit", converter = Share.class, description = "share of entities the edited re-import adds, changes and removes (default 1%%)")
+  double edit = W.editShare();
+
+  @Option(names = "--large-edit", converter = Share.class, description = "share of the larger edit imported under readers; 0: none (default 10%%)")
+  double largeEdit = W.largeEditShare();
+
+  @Option(names = "--readers", description = "threads asking blast radii during the concurrent imports (default 4)")
+  int readers = W.readers();
 
   BenchOptions options() {
     return new BenchOptions(
@@ -85,7 +102,8 @@ final class BenchCommand implements Callable<Integer> {
         D.queryTimeout(),
         out,
         keepData,
-        initial);
+        initial,
+        new WritePathOptions(writePath, edit, largeEdit, readers));
   }
 
   @Override
@@ -101,6 +119,15 @@ final class BenchCommand implements Callable<Integer> {
       String s = v.strip().toLowerCase(Locale.ROOT).replace("_", "").replace(",", "");
       long unit = s.endsWith("k") ? 1_000 : s.endsWith("m") ? 1_000_000 : 1;
       return Long.parseLong(unit == 1 ? s : s.substring(0, s.length() - 1)) * unit;
+    }
+  }
+
+  /** 1%, 0.5% or 0.01. */
+  static final class Share implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String v) {
+      String s = v.strip();
+      return s.endsWith("%") ? Double.parseDouble(s.substring(0, s.length() - 1)) / 100 : Double.parseDouble(s);
     }
   }
 

@@ -62,10 +62,20 @@ class BenchmarkTest {
     assertThat(typical.p99Ms()).isLessThanOrEqualTo(typical.maxMs());
     assertThat(r.latency().mostSharedTargets()).hasSize(SHARED);
 
-    assertThat(r.heap().phases()).containsOnlyKeys("generate", "import", "latency");
+    assertThat(r.heap().phases())
+        .containsOnlyKeys("generate", "import", "latency", "reimport", "edit", "reimport-edited", "concurrent",
+            "large-edit");
     assertThat(r.heap().maxHeapBytes()).isPositive();
     assertThat(r.heap().peakUsedBytes()).isPositive().isLessThanOrEqualTo(r.heap().maxHeapBytes());
-    assertThat(r.targets()).hasSize(5).allSatisfy(c -> assertThat(c.applies()).isFalse());
+    assertThat(r.importFigures().cpuMillis()).isPositive();
+    assertThat(r.importFigures().loadAtStart()).isNotNull();
+    assertThat(r.importFigures().phaseMillis())
+        .containsKeys("validate", "resolve", "compare", "write nodes", "write relationships", "search index");
+    assertThat(r.targets()).hasSize(9).allSatisfy(c -> assertThat(c.applies()).isFalse());
+    assertThat(r.targets().stream().filter(c -> c.name().startsWith("re-imports write") || c.name().startsWith("blast radii during")))
+        .hasSize(2)
+        .allSatisfy(c -> assertThat(c.met()).as(c.measured()).isTrue());
+    theWritePathWroteExactlyTheChangeAndReadersSawBeforeOrAfter(r.writePath());
     assertThat(r.machine().cores()).isPositive();
     assertThat(r.machine().pageCacheBytes()).isNull();
 
@@ -92,6 +102,7 @@ class BenchmarkTest {
             .withSamples(10, 6, 1)
             .withDataDir(dir.resolve("data"))
             .withInitialLoad(true)
+            .withWritePath(WritePathOptions.off())
             .withOutput(dir.resolve("report.json"));
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
@@ -110,6 +121,31 @@ class BenchmarkTest {
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .contains("trivial load: 1 entity into a fresh database in", "bulk first load (import --initial)");
     assertThat(BenchReport.readJson(opts.output())).isEqualTo(r);
+  }
+
+  /**
+   * The re-imports wrote what the edits say, and the readers' answers were each the one before or the
+   * one after; the edit and its way back changed the answers of the targets asked.
+   */
+  private static void theWritePathWroteExactlyTheChangeAndReadersSawBeforeOrAfter(WritePathReport w) {
+    assertThat(w.unchanged().written())
+        .isEqualTo(new WritePathReport.Written(NODES, 0, 0, 0, 0));
+    assertThat(w.unchanged().exact()).isTrue();
+    assertThat(w.edit().written()).isGreaterThan(w.edit().added());
+    assertThat(w.edited().expectedWrittenEntities()).isEqualTo(w.edit().written());
+    assertThat(w.edited().written().writtenEntities()).isEqualTo(w.edit().written());
+    assertThat(w.edited().written().removedNodes()).isEqualTo(w.edit().removed());
+    assertThat(w.edited().written().unchanged()).isEqualTo(NODES - w.edit().written());
+    for (WritePathReport.ConcurrentPhase c : java.util.List.of(w.revert(), w.large())) {
+      assertThat(c.imported().exact()).as(c.what()).isTrue();
+      assertThat(c.targetsThatChange()).as(c.what()).isPositive();
+      assertThat(c.answers()).as(c.what()).isPositive().isEqualTo(c.asBefore() + c.asAfter());
+      assertThat(c.mismatches() + c.failed()).as(c.what() + ": " + c.problemExamples()).isZero();
+    }
+    assertThat(w.revert().imported().written().removedNodes()).isEqualTo(w.edit().added());
+    assertThat(w.unchanged().trivialImportMillis()).isPositive();
+    assertThat(w.unchanged().cpuMillis()).isPositive();
+    assertThat(w.unchanged().cpuRatio()).isPositive();
   }
 
   /** The same spec generates the same organisation: its reach, computed in memory, must match. */
