@@ -90,6 +90,8 @@ public final class InitialLoad {
     }
   }
 
+  private record Checked(FirstPass read, String source) {}
+
   /** One call of {@link #load}: its run id, its clock and its format, once known. */
   private final class Run {
     private final String id = UUID.randomUUID().toString();
@@ -99,20 +101,14 @@ public final class InitialLoad {
     ImportReport load(SourceInput input, BulkLoad target, GraphSettings graph, ImportProgress progress)
         throws IOException {
       Problems problems = new Problems(settings.maxReportedErrors());
-      BundleIndex index = new BundleIndex(input.locations(), problems);
-      FirstPass read = FirstPass.read(input, reader, index, problems, progress);
-      // After malformed JSON, what was not reached (format, source, references) is not reported.
-      String source = read.complete() ? input.source(problems) : null;
-      if (read.complete()) {
-        progress.phase("resolve", index.size());
-        index.resolve(BundleIndex.Lookup.NOWHERE, settings.batchSize(), source);
-      }
-      if (source == null || problems.hasErrors()) {
+      Checked checked = check(input, problems, progress);
+      if (checked.source() == null || problems.hasErrors()) {
         LOG.info("load {} of source {} refused: {} problems", id, input.sourceForReport(), problems.errorCount());
         return report(input.sourceForReport(), ImportReport.Status.FAILED, Counts.ZERO, problems);
       }
+      String source = checked.source();
       OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-      BulkEntities entities = new BulkEntities(input, reader, read.expected(), source, id, now);
+      BulkEntities entities = new BulkEntities(input, reader, checked.read().expected(), source, id, now);
       // The importer tells its percentage done; the progress counts rows, like an import's.
       long rows = entities.counts().entities() + entities.counts().relationships();
       progress.phase("load", rows);
@@ -132,6 +128,23 @@ public final class InitialLoad {
       LOG.info("load {} of source {} wrote {} entities and {} relationships", id, source, counts.entities(),
           counts.relationships());
       return report(source, ImportReport.Status.SUCCEEDED, counts, problems);
+    }
+
+    /**
+     * The first pass and the references resolved, inside the input since the database holds nothing;
+     * the index it needed is garbage once this returns, before the load. The source is null when the
+     * input has no valid one.
+     */
+    private Checked check(SourceInput input, Problems problems, ImportProgress progress) throws IOException {
+      BundleIndex index = new BundleIndex(input.locations(), problems);
+      FirstPass read = FirstPass.read(input, reader, index, problems, progress);
+      // After malformed JSON, what was not reached (format, source, references) is not reported.
+      String source = read.complete() ? input.source(problems) : null;
+      if (read.complete()) {
+        progress.phase("resolve", index.size());
+        index.resolve(BundleIndex.Lookup.NOWHERE, settings.batchSize(), source);
+      }
+      return new Checked(read, source);
     }
 
     /** A failed report with one problem. */
