@@ -31,13 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
  * graph is the one before the import or the one after it, with no journal left and no reader held.
  *
  * <p>Sizes: {@code -Dblastgate.crash.nodes} (default 3,000 entities of {@link BundleGenerator}'s
- * organisation) and {@code -Dblastgate.crash.moments} per import (default 10); docs/benchmark.md gives
- * a run at a larger size.
+ * organisation), {@code -Dblastgate.crash.moments} per import (default 10) and {@code
+ * -Dblastgate.crash.part-rows}, the rows of each part the killed import commits (default 100, so that
+ * a small import has many parts to be killed between); docs/benchmark.md gives a run at a larger size.
  */
 @ExtendWith(TestGraph.class)
 class CrashRecoveryTest {
   private static final int NODES = Integer.getInteger("blastgate.crash.nodes", 3_000);
   private static final int MOMENTS = Integer.getInteger("blastgate.crash.moments", 10);
+  private static final int PART_ROWS = Integer.getInteger("blastgate.crash.part-rows", 100);
 
   @TempDir Path dir;
 
@@ -169,7 +171,7 @@ class CrashRecoveryTest {
   }
 
   /**
-   * Runs {@code import} in a process of its own, in parts of 100 rows; with {@code killAfterMs} at
+   * Runs {@code import} in a process of its own, in parts of {@link #PART_ROWS} rows; with {@code killAfterMs} at
    * least 0, kills it (SIGKILL) that long after its journal's folder appeared (the run copies its input
    * there, then begins publishing).
    */
@@ -179,7 +181,7 @@ class CrashRecoveryTest {
     command.add("-Xmx1g");
     command.addAll(Arrays.asList(System.getProperty("blastgate.neo4j.jvm.flags", "").trim().split("\\s+")));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.blastgate.cli.Main", "import",
-        bundle.toString(), "--data-dir", data.toString(), "--commit-every", "100"));
+        bundle.toString(), "--data-dir", data.toString(), "--commit-every", Integer.toString(PART_ROWS)));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(k -> k.startsWith("BLASTGATE_"));
     Process process = builder.start();
