@@ -12,6 +12,7 @@ import io.blastgate.error.BlastgateException;
 import io.blastgate.error.Redacted;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -21,18 +22,7 @@ import picocli.CommandLine;
     name = "blastgate",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "What breaks if I revoke this? Blast radius of identities, credentials and workloads.",
-    subcommands = {
-      ServeCommand.class,
-      DemoCommand.class,
-      ImportCommand.class,
-      BlastRadiusCommand.class,
-      SearchCommand.class,
-      ShowCommand.class,
-      TokenCommand.class,
-      BenchCommand.class,
-      HelpCommand.class
-    })
+    description = "What breaks if I revoke this? Blast radius of identities, credentials and workloads.")
 public final class Main implements Runnable {
   /** Exit code of a command whose input was refused (an invalid bundle, an unknown target). */
   static final int INVALID_INPUT = 2;
@@ -57,11 +47,47 @@ public final class Main implements Runnable {
     // Lucene and the JDK log through java.util.logging: into SLF4J with everything else.
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 
+  /** The commands, in the order the help lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          ServeCommand.class,
+          DemoCommand.class,
+          ImportCommand.class,
+          BlastRadiusCommand.class,
+          SearchCommand.class,
+          ShowCommand.class,
+          TokenCommand.class,
+          BenchCommand.class,
+          HelpCommand.class);
+
+  /** The program with every command. */
   static CommandLine commandLine() {
-    return new CommandLine(new Main()).setExecutionExceptionHandler(Main::handle);
+    return commandLine(COMMANDS);
+  }
+
+  /**
+   * The program for these arguments: when the first argument names a command (not {@code help}), only
+   * that command. picocli reads every option of every command it is given, by reflection, before it
+   * parses: a few hundred milliseconds that a client asking a server for one answer should not wait.
+   * Anything else (no command, an option, an unknown word, {@code help}) gets every command, for the
+   * help and the messages that list them.
+   */
+  static CommandLine commandLine(String[] args) {
+    String first = args.length == 0 ? "" : args[0];
+    List<Class<?>> only =
+        COMMANDS.stream()
+            .filter(c -> c != HelpCommand.class && c.getAnnotation(Command.class).name().equals(first))
+            .toList();
+    return commandLine(only.isEmpty() ? COMMANDS : only);
+  }
+
+  private static CommandLine commandLine(List<Class<?>> commands) {
+    CommandLine cli = new CommandLine(new Main()).setExecutionExceptionHandler(Main::handle);
+    commands.forEach(cli::addSubcommand);
+    return cli;
   }
 
   @Override
