@@ -25,7 +25,10 @@ import org.neo4j.procedure.TerminationGuard;
  * that run as one of them or use a credential that authenticates as one ({@link
  * Traversal#DIRECT_WORKLOADS_OF_IDENTITY}); for a credential, the workloads that use it ({@link
  * Traversal#DIRECT_WORKLOADS_OF_CREDENTIAL}); for a workload, itself. Decommissioned workloads are
- * never impacted. Also the credentials whose shared-secret reach the answer reports.
+ * never impacted. Also the credentials whose shared-secret reach the answer reports, and the first
+ * steps of each via (graph-model/README.md, "Why it is impacted: via"): each dependent identity's
+ * parent, each direct workload's parent and via length (on its {@link WorkloadsMet.Met}), and the
+ * credentials a via runs through.
  */
 // Node.getId(): see BlastRadiusWalk.
 @SuppressWarnings({"deprecation", "removal"})
