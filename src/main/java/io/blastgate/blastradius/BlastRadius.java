@@ -1,7 +1,9 @@
 package io.blastgate.blastradius;
 
 import io.blastgate.model.EntityRef;
+import io.blastgate.model.Label;
 import io.blastgate.model.OwnerRef;
+import io.blastgate.model.RelType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -31,21 +33,49 @@ public record BlastRadius(
     sources = List.copyOf(sources);
   }
 
-  /** An identity that relies on the target identity: the target itself at depth 0, or one assuming into it. */
-  public record DependentIdentity(String id, String name, String kind, int depth) {
+  /**
+   * An identity that relies on the target identity by assuming into it, {@code depth} CAN_ASSUME steps
+   * away; {@code via} is the chain that makes it depend, from the target to it (graph-model/README.md,
+   * "Why it is impacted: via"). The target itself is not one of its own dependents.
+   */
+  public record DependentIdentity(String id, String name, String kind, int depth, List<Step> via) {
     public DependentIdentity {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(kind, "kind");
-      if (depth < 0) {
-        throw new IllegalArgumentException("depth must be >= 0");
+      if (depth < 1) {
+        throw new IllegalArgumentException("depth must be >= 1");
+      }
+      via = List.copyOf(via);
+    }
+  }
+
+  /** Which way a step's relationship points: toward the target (written ←) or away from it (→). */
+  public enum Direction {
+    TOWARD_TARGET,
+    AWAY_FROM_TARGET
+  }
+
+  /**
+   * One step of a path from the target: an entity, and the relationship that joins it to the step
+   * before it ({@code relationship} and {@code direction} are null for the first step, the target).
+   */
+  public record Step(String id, String name, Label label, RelType relationship, Direction direction) {
+    public Step {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(label, "label");
+      if ((relationship == null) != (direction == null)) {
+        throw new IllegalArgumentException("a step has both a relationship and a direction, or neither");
       }
     }
   }
 
   /**
    * An impacted workload. {@code criticality}, {@code environment} and {@code status} are null when
-   * the graph does not know them: absent is never invented.
+   * the graph does not know them: absent is never invented. {@code via} says why it is impacted: one
+   * shortest path from the target to it, target first, the workload last, with exactly {@code hops}
+   * DEPENDS_ON steps (graph-model/README.md, "Why it is impacted: via").
    */
   public record ImpactedWorkload(
       String id,
@@ -56,7 +86,8 @@ public record BlastRadius(
       String environment,
       String status,
       List<OwnerRef> owners,
-      List<String> teams) {
+      List<String> teams,
+      List<Step> via) {
     public ImpactedWorkload {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(name, "name");
@@ -66,6 +97,7 @@ public record BlastRadius(
       }
       owners = List.copyOf(owners);
       teams = List.copyOf(teams);
+      via = List.copyOf(via);
     }
 
     public boolean unowned() {

@@ -87,10 +87,14 @@ public final class BlastRadiusService {
     return graph.readTx("blast-radius", tx -> new CypherAnswer(tx, maxHops, clock.instant()).compute(targetId));
   }
 
-  /** A bound asked for one answer: the caller's input, refused as such. */
+  /**
+   * A bound asked for one answer: the caller's input, refused as such. It may be below the setting's
+   * least ({@link HopBound#MIN}): a responder may ask for less than the safety bound, and the answer
+   * still says {@code truncated} when the bound cut something.
+   */
   private static void checkMaxHops(int maxHops) {
-    if (!HopBound.allowed(maxHops)) {
-      throw new InvalidInput(HopBound.rule(maxHops));
+    if (!HopBound.allowedForOneAnswer(maxHops)) {
+      throw new InvalidInput(HopBound.ruleForOneAnswer(maxHops));
     }
   }
 

@@ -28,6 +28,7 @@ final class PluginAnswer {
     List<OwnerRef> owners = new ArrayList<>();
     List<List<String>> teamsOfOwner = new ArrayList<>();
     List<ImpactedWorkload> impacted = new ArrayList<>();
+    List<String> parents = new ArrayList<>();
     Row answer = null;
     while (rows.hasNext()) {
       Row row = rows.next();
@@ -40,6 +41,7 @@ final class PluginAnswer {
       }
       List<String> ids = row.texts("ids");
       List<String> names = row.texts("names");
+      parents.addAll(row.texts("parents"));
       List<Long> codes = row.numbers("codes");
       int at = 0;
       for (int i = 0; i < ids.size(); i++) {
@@ -79,7 +81,8 @@ final class PluginAnswer {
                 environment,
                 status,
                 ownedBy,
-                teams));
+                teams,
+                List.of()));
       }
       if (row.has("answer")) {
         answer = row.row("answer");
@@ -95,12 +98,32 @@ final class PluginAnswer {
       throw new NotATarget(targetId, label.cypherName());
     }
     EntityRef target = new EntityRef(t.text("id"), label, t.textOr("kind", ""), t.text("name"));
-    List<DependentIdentity> dependents =
-        new ArrayList<>(
-            answer.rows("dependents").stream()
-                .map(d -> new DependentIdentity(d.text("id"), d.text("name"), d.textOr("kind", ""), d.integer("depth")))
-                .toList());
+    ViaPaths via = new ViaPaths(target);
+    for (Row d : answer.rows("dependents")) {
+      via.met(d.text("id"), d.text("name"), Label.IDENTITY, d.text("parent"));
+    }
+    for (Row c : answer.rows("via_credentials")) {
+      via.met(c.text("id"), c.text("name"), Label.CREDENTIAL, c.text("parent"));
+    }
+    for (int i = 0; i < impacted.size(); i++) {
+      String parent = parents.get(i);
+      via.met(impacted.get(i).id(), impacted.get(i).name(), Label.WORKLOAD, parent.isEmpty() ? null : parent);
+    }
+    List<DependentIdentity> dependents = new ArrayList<>();
+    for (Row d : answer.rows("dependents")) {
+      dependents.add(
+          new DependentIdentity(
+              d.text("id"), d.text("name"), d.textOr("kind", ""), d.integer("depth"), via.of(d.text("id"))));
+    }
     dependents.sort(Comparator.comparingInt(DependentIdentity::depth).thenComparing(DependentIdentity::id));
+    List<ImpactedWorkload> explained = new ArrayList<>(impacted.size());
+    for (ImpactedWorkload w : impacted) {
+      explained.add(
+          new ImpactedWorkload(
+              w.id(), w.name(), w.kind(), w.hops(), w.criticality(), w.environment(), w.status(),
+              w.owners(), w.teams(), via.of(w.id())));
+    }
+    impacted = explained;
     impacted.sort(Comparator.comparingInt(ImpactedWorkload::hops).thenComparing(ImpactedWorkload::id));
     List<SharedSecret> reach =
         answer.rows("shared_secrets").stream().map(BlastRadiusService::sharedSecret).toList();

@@ -30,8 +30,17 @@ final class BlastRadiusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the API's JSON instead of a table")
   boolean json;
 
-  @Option(names = "--max-hops", description = "traversal bound (at least " + HopBound.MIN + "; default BLASTGATE_MAX_HOPS or " + HopBound.DEFAULT + ")")
+  @Option(
+      names = "--max-hops",
+      description =
+          "traversal bound for this answer (from " + HopBound.DIRECT + "; default BLASTGATE_MAX_HOPS or "
+              + HopBound.DEFAULT + "); the answer says truncated when it cut something")
   Integer maxHops;
+
+  @Option(
+      names = "--direct",
+      description = "the directly impacted workloads only: --max-hops " + HopBound.DIRECT)
+  boolean direct;
 
   @Mixin DataDirOption data;
 
@@ -39,8 +48,14 @@ final class BlastRadiusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (maxHops != null && !HopBound.allowed(maxHops)) {
-      throw new InvalidInput(HopBound.rule(maxHops)); // before Neo4j starts, not after
+    if (direct) {
+      if (maxHops != null && maxHops != HopBound.DIRECT) {
+        throw new InvalidInput("--direct is --max-hops " + HopBound.DIRECT + ": give one or the other");
+      }
+      maxHops = HopBound.DIRECT;
+    }
+    if (maxHops != null && !HopBound.allowedForOneAnswer(maxHops)) {
+      throw new InvalidInput(HopBound.ruleForOneAnswer(maxHops)); // before Neo4j starts, not after
     }
     Optional<Remote> remote = server.remote(data, System.getenv());
     BlastRadiusJson answer = remote.isPresent() ? remote.get().blastRadius(target, maxHops) : computeHere();

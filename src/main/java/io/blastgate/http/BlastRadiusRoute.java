@@ -26,7 +26,7 @@ final class BlastRadiusRoute implements Handler {
             ctx,
             "max_hops",
             blastRadius.defaultMaxHops(),
-            HopBound.MIN,
+            HopBound.DIRECT,
             Integer.MAX_VALUE);
     ctx.json(BlastRadiusJson.of(blastRadius.compute(target, maxHops)));
   }

@@ -45,6 +45,12 @@ public final class BlastRadiusProcedure {
     /** Their names (the id when a workload has none). */
     public final List<String> names;
 
+    /**
+     * Per workload, the parent of its via: the next entity toward the target (graph-model/README.md,
+     * "Why it is impacted: via"), "" for none (the workload is the target).
+     */
+    public final List<String> parents;
+
     /** Per workload: hops, kind, criticality, environment, status (as words), n, then n owners. */
     public final List<Long> codes;
 
@@ -60,12 +66,14 @@ public final class BlastRadiusProcedure {
     Row(
         List<String> ids,
         List<String> names,
+        List<String> parents,
         List<Long> codes,
         List<String> words,
         List<List<Object>> owners,
         Map<String, Object> answer) {
       this.ids = ids;
       this.names = names;
+      this.parents = parents;
       this.codes = codes;
       this.words = words;
       this.owners = owners;
@@ -73,7 +81,7 @@ public final class BlastRadiusProcedure {
     }
 
     static Row last(Map<String, Object> answer) {
-      return new Row(List.of(), List.of(), List.of(), List.of(), List.of(), answer);
+      return new Row(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), answer);
     }
   }
 
@@ -86,8 +94,8 @@ public final class BlastRadiusProcedure {
     if (id == null) {
       throw new IllegalArgumentException("id must not be null");
     }
-    if (maxHops < 1 || maxHops > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("maxHops must be a positive integer, was " + maxHops);
+    if (maxHops < 0 || maxHops > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("maxHops must be an integer from 0, was " + maxHops);
     }
     Node target = tx.findNode(Schema.ENTITY, "id", id);
     if (target == null) {

@@ -10,6 +10,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.NoSuchElementException;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
@@ -33,6 +35,8 @@ final class BlastRadiusWalk implements Iterator<BlastRadiusProcedure.Row> {
   private final WorkloadsMet workloads;
   private final CompactRows rows;
   private final Map<String, Object> answer = new LinkedHashMap<>();
+  /** The import sources that assert the target or a credential of its shared-secret reach. */
+  private final Set<String> asserting = new TreeSet<>();
   /** Null for a target whose answer is the target alone (an Owner, or no model label). */
   private DirectImpact start;
   private boolean truncated;
@@ -52,7 +56,8 @@ final class BlastRadiusWalk implements Iterator<BlastRadiusProcedure.Row> {
     this.workloads = new WorkloadsMet(store);
     this.rows = new CompactRows(store);
     String label = Schema.targetLabel(target);
-    Map<String, Object> props = target.getProperties("id", "name", "kind");
+    Map<String, Object> props = target.getProperties("id", "name", "kind", "sources");
+    CoreApiReads.addSources(props.get("sources"), asserting);
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("id", props.get("id"));
     t.put("label", label);
@@ -66,6 +71,7 @@ final class BlastRadiusWalk implements Iterator<BlastRadiusProcedure.Row> {
     truncated = start.truncated();
     Collection<Node> direct = start.workloads();
     answer.put("dependents", start.dependents());
+    answer.put("via_credentials", start.viaCredentials());
     answer.put("direct", (long) direct.size());
     level = new ArrayList<>(direct.size());
     for (Node n : direct) {
@@ -108,19 +114,25 @@ final class BlastRadiusWalk implements Iterator<BlastRadiusProcedure.Row> {
             owned.add(number);
           }
         }
+        WorkloadsMet.Met self = workloads.get(w);
         for (long u : found.dependants()) {
           WorkloadsMet.Met dependant = workloads.get(u);
-          if (!dependant.active() || dependant.depth >= 0) {
+          if (!dependant.active()) {
             continue;
           }
-          if (depth < maxHops) {
+          if (dependant.depth == depth + 1) {
+            dependant.offerParent(self.id(), self.length); // another of the level before
+          } else if (dependant.depth >= 0) {
+            continue;
+          } else if (depth < maxHops) {
             dependant.depth = depth + 1;
+            dependant.offerParent(self.id(), self.length);
             nextLevel.add(u);
           } else {
             truncated = true;
           }
         }
-        rows.add(workloads.props(w), depth, owned);
+        rows.add(self.props, depth, owned, self.parent);
         continue;
       }
       guard.check();
@@ -141,6 +153,11 @@ final class BlastRadiusWalk implements Iterator<BlastRadiusProcedure.Row> {
     if (start != null) {
       answer.put("truncated", truncated);
       answer.put("shared_secrets", new SharedSecretReach(workloads, rows).of(start.credentials()));
+      asserting.addAll(start.sources());
+      asserting.addAll(rows.sources());
+      for (Node c : start.credentials()) {
+        CoreApiReads.addSources(c.getProperty("sources", null), asserting);
+      }
       answer.put("sources", sources());
     }
     return BlastRadiusProcedure.Row.last(answer);
@@ -152,6 +169,9 @@ final class BlastRadiusWalk implements Iterator<BlastRadiusProcedure.Row> {
       found.forEachRemaining(
           s -> {
             Map<String, Object> p = s.getProperties("name", "last_synced");
+            if (!asserting.contains(p.get("name"))) {
+              return;
+            }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("source", p.get("name"));
             m.put("last_synced", p.get("last_synced"));

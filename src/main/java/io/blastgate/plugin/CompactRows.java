@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The rows of one answer in the compact form that {@code blast-radius.cypher} describes: a batch of
@@ -28,9 +30,12 @@ final class CompactRows {
   private final List<List<String>> ownerTeams = new ArrayList<>();
   /** The number of each word sent (kinds, criticalities, environments, statuses). */
   private final Map<String, Long> wordNumbers = new HashMap<>();
+  /** The import sources that assert a workload or an owner of the answer. */
+  private final Set<String> sources = new TreeSet<>();
   /** What the next row carries. */
   private List<String> ids = new ArrayList<>();
   private List<String> names = new ArrayList<>();
+  private List<String> parents = new ArrayList<>();
   private List<Long> codes = new ArrayList<>();
   private List<String> newWords = new ArrayList<>();
   private List<List<Object>> newOwners = new ArrayList<>();
@@ -48,13 +53,15 @@ final class CompactRows {
   }
 
   /**
-   * An impacted workload into the next row: its properties ({@link StoreReads#workload}), its hops and
-   * the numbers of its owners, which this sorts by owner id.
+   * An impacted workload into the next row: its properties ({@link StoreReads#workload}), its hops, the
+   * numbers of its owners, which this sorts by owner id, and the parent of its via ("" for none).
    */
-  void add(Object[] p, int hops, List<Integer> owned) {
+  void add(Object[] p, int hops, List<Integer> owned, String parent) {
     String id = (String) p[StoreReads.ID];
     ids.add(id);
     names.add(p[StoreReads.NAME] instanceof String name ? name : id);
+    parents.add(parent);
+    CoreApiReads.addSources(p[StoreReads.SOURCES], sources);
     codes.add((long) hops);
     codes.add(word(p[StoreReads.KIND]));
     codes.add(word(p[StoreReads.CRITICALITY]));
@@ -71,9 +78,10 @@ final class CompactRows {
 
   /** The next row, with what was added since the last one. */
   BlastRadiusProcedure.Row take() {
-    var row = new BlastRadiusProcedure.Row(ids, names, codes, newWords, newOwners, null);
+    var row = new BlastRadiusProcedure.Row(ids, names, parents, codes, newWords, newOwners, null);
     ids = new ArrayList<>();
     names = new ArrayList<>();
+    parents = new ArrayList<>();
     codes = new ArrayList<>();
     newWords = new ArrayList<>();
     newOwners = new ArrayList<>();
@@ -116,12 +124,18 @@ final class CompactRows {
             : BlastRadiusRules.PERSON.equals(kind)
                 ? store.teamsOf(ref).stream().sorted().distinct().toList()
                 : List.of();
+    CoreApiReads.addSources(p[StoreReads.OWNER_SOURCES], sources);
     int number = ownerIds.size();
     ownerIds.add(id);
     ownerTeams.add(teams);
     ownerNumbers.put(ref, number);
     newOwners.add(Arrays.asList(id, p[StoreReads.NAME] != null ? p[StoreReads.NAME] : id, kind, teams));
     return number;
+  }
+
+  /** The import sources that assert a workload or an owner of the answer so far. */
+  Set<String> sources() {
+    return sources;
   }
 
   /** The teams of an owner by its number. */

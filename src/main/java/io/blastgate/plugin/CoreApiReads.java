@@ -41,6 +41,13 @@ final class CoreApiReads {
   }
 
   /** An entity's name as answers show it: its id when it has none. */
+  /** Adds the import sources a node's {@code sources} property names (a string array, or absent). */
+  static void addSources(Object sources, java.util.Set<String> into) {
+    if (sources instanceof String[] names) {
+      into.addAll(java.util.Arrays.asList(names));
+    }
+  }
+
   static Object nameOf(Map<String, Object> props) {
     Object name = props.get("name");
     return name != null ? name : props.get("id");

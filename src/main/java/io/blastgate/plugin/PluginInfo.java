@@ -12,7 +12,7 @@ import org.neo4j.procedure.UserFunction;
  */
 public final class PluginInfo {
   /** Changes whenever a procedure's signature or meaning changes. */
-  public static final String PROTOCOL = "blastgate-plugin/1";
+  public static final String PROTOCOL = "blastgate-plugin/2";
 
   /** The classes to register with Neo4j's procedures. */
   public static final List<Class<?>> PROCEDURES = List.of(BlastRadiusProcedure.class);

@@ -27,12 +27,15 @@ import org.neo4j.values.storable.Value;
  */
 final class StoreReads implements AutoCloseable {
   /** Positions in a workload's properties. */
-  static final int ID = 0, NAME = 1, KIND = 2, CRITICALITY = 3, ENVIRONMENT = 4, STATUS = 5;
+  static final int ID = 0, NAME = 1, KIND = 2, CRITICALITY = 3, ENVIRONMENT = 4, STATUS = 5, SOURCES = 6;
+
+  /** The position of the sources in an owner's properties (id, name and kind as a workload's). */
+  static final int OWNER_SOURCES = 3;
 
   private static final String[] WORKLOAD_KEYS = {
-    "id", "name", "kind", "criticality", "environment", "status"
+    "id", "name", "kind", "criticality", "environment", "status", "sources"
   };
-  private static final String[] OWNER_KEYS = {"id", "name", "kind"};
+  private static final String[] OWNER_KEYS = {"id", "name", "kind", "sources"};
 
   private final Read read;
   private final NodeCursor node;

@@ -38,10 +38,15 @@ final class WorkloadsMet {
     return get(w.getId()).active();
   }
 
-  /** A node met in the walk: its workload properties (null if no Workload), its depth (-1: not reached). */
+  /**
+   * A node met in the walk: its workload properties (null if no Workload), its depth (-1: not reached),
+   * and once reached the parent of its via ("" for none: the target itself) and that via's length.
+   */
   static final class Met {
     final Object[] props;
     int depth = -1;
+    String parent = "";
+    int length;
 
     Met(Object[] props) {
       this.props = props;
@@ -50,6 +55,24 @@ final class WorkloadsMet {
     /** A workload that can be impacted, and so traversed: not decommissioned. */
     boolean active() {
       return props != null && BlastRadiusRules.canBeImpacted(props[StoreReads.STATUS]);
+    }
+
+    String id() {
+      return (String) props[StoreReads.ID];
+    }
+
+    /**
+     * Takes a parent of the via if it is the first, or better than the one it has: a shorter path from
+     * the target, then a smaller id (graph-model/README.md, "Why it is impacted: via").
+     */
+    void offerParent(String candidate, int candidateLength) {
+      int current = length - 1;
+      if (parent.isEmpty()
+          || candidateLength < current
+          || candidateLength == current && candidate.compareTo(parent) < 0) {
+        parent = candidate;
+        length = candidateLength + 1;
+      }
     }
   }
 }

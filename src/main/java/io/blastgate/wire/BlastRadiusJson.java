@@ -3,6 +3,7 @@ package io.blastgate.wire;
 import io.blastgate.blastradius.BlastRadius;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The wire shape of a blast radius (schema BlastRadius of api/openapi.yaml). Public because the command
@@ -26,7 +27,7 @@ public record BlastRadiusJson(
         br.maxHops(),
         br.truncated(),
         br.dependentIdentities().stream()
-            .map(d -> new Dependent(d.id(), d.name(), d.kind(), d.depth()))
+            .map(d -> new Dependent(d.id(), d.name(), d.kind(), d.depth(), ViaStep.of(d.via())))
             .toList(),
         br.impacted().stream().map(Impacted::of).toList(),
         Summary.of(br.summary()),
@@ -34,7 +35,26 @@ public record BlastRadiusJson(
         br.sources().stream().map(s -> new Freshness(s.source(), s.lastSynced())).toList());
   }
 
-  public record Dependent(String id, String name, String kind, int depth) {}
+  public record Dependent(String id, String name, String kind, int depth, List<ViaStep> via) {}
+
+  /**
+   * One step of a via: the entity, and the relationship joining it to the step before, with the way
+   * it points (both null on the first step, the target).
+   */
+  public record ViaStep(String id, String name, String label, String relationship, String direction) {
+    static List<ViaStep> of(List<BlastRadius.Step> via) {
+      return via.stream()
+          .map(
+              s ->
+                  new ViaStep(
+                      s.id(),
+                      s.name(),
+                      s.label().cypherName(),
+                      s.relationship() == null ? null : s.relationship().name(),
+                      s.direction() == null ? null : s.direction().name().toLowerCase(Locale.ROOT)))
+          .toList();
+    }
+  }
 
   public record Impacted(
       String id,
@@ -46,7 +66,8 @@ public record BlastRadiusJson(
       String status,
       List<EntityJson.Owner> owners,
       List<String> teams,
-      boolean unowned) {
+      boolean unowned,
+      List<ViaStep> via) {
     public static Impacted of(BlastRadius.ImpactedWorkload w) {
       return new Impacted(
           w.id(),
@@ -58,7 +79,8 @@ public record BlastRadiusJson(
           w.status(),
           w.owners().stream().map(o -> new EntityJson.Owner(o.id(), o.name(), o.kind())).toList(),
           w.teams(),
-          w.unowned());
+          w.unowned(),
+          ViaStep.of(w.via()));
     }
   }
 

@@ -78,6 +78,20 @@ class BlastRadiusScenariosTest {
     want.get("impacted").properties().forEach(f -> wantHops.put(f.getKey(), f.getValue().asInt()));
     assertThat(hops).as("impacted workloads with hops").isEqualTo(wantHops);
 
+    // Why: the via of each impacted workload, written by hand from the bundle (graph-model/README.md,
+    // "Why: via"), the target first and the workload last.
+    Map<String, String> via = new TreeMap<>();
+    got.impacted().forEach(w -> via.put(w.id(), written(w.via())));
+    Map<String, String> wantVia = new TreeMap<>();
+    want.get("via").properties().forEach(f -> wantVia.put(f.getKey(), f.getValue().asText()));
+    assertThat(via).as("via of each impacted workload").isEqualTo(wantVia);
+    got.impacted()
+        .forEach(
+            w -> {
+              assertThat(w.via().getLast().name()).as("name at the end of the via of %s", w.id()).isEqualTo(w.name());
+              w.via().forEach(step -> assertThat(step.label()).as("label of %s", step.id()).isEqualTo(labelOf(step.id())));
+            });
+
     var s = got.summary();
     assertThat(s.direct()).as("direct").isEqualTo(want.get("direct").asInt());
     assertThat(s.total()).as("total").isEqualTo(want.get("total").asInt());
@@ -110,6 +124,12 @@ class BlastRadiusScenariosTest {
           .properties()
           .forEach(f -> wantDepths.put(f.getKey(), f.getValue().asInt()));
       assertThat(depths).as("dependent identities").isEqualTo(wantDepths);
+      assertThat(depths).as("the target is not among its own dependents").doesNotContainKey(target);
+      Map<String, String> chains = new TreeMap<>();
+      got.dependentIdentities().forEach(d -> chains.put(d.id(), written(d.via())));
+      Map<String, String> wantChains = new TreeMap<>();
+      want.get("dependent_via").properties().forEach(f -> wantChains.put(f.getKey(), f.getValue().asText()));
+      assertThat(chains).as("CAN_ASSUME chain of each dependent identity").isEqualTo(wantChains);
     } else {
       assertThat(got.dependentIdentities()).isEmpty();
     }
@@ -186,6 +206,26 @@ class BlastRadiusScenariosTest {
     assertThatThrownBy(() -> service.compute("team:payments"))
         .isInstanceOf(NotATarget.class)
         .hasMessageContaining("Owner");
+  }
+
+  /** A via as the expected files write it: {@code cred:x <-USES- wl:a <-DEPENDS_ON- wl:b}. */
+  static String written(List<BlastRadius.Step> via) {
+    StringBuilder out = new StringBuilder();
+    for (BlastRadius.Step step : via) {
+      if (step.relationship() != null) {
+        assertThat(step.direction()).isEqualTo(BlastRadius.Direction.TOWARD_TARGET);
+        out.append(" <-").append(step.relationship().name()).append("- ");
+      }
+      out.append(step.id());
+    }
+    return out.toString();
+  }
+
+  /** The label the scenarios' ids say: id:, cred:, wl:. */
+  private static io.blastgate.model.Label labelOf(String id) {
+    return id.startsWith("id:")
+        ? io.blastgate.model.Label.IDENTITY
+        : id.startsWith("cred:") ? io.blastgate.model.Label.CREDENTIAL : io.blastgate.model.Label.WORKLOAD;
   }
 
   static void load(Graph graph, Path bundle) {

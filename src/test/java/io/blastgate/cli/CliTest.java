@@ -135,7 +135,20 @@ class CliTest {
       assertThat(table.out())
           .contains("4 workloads impacted (2 direct), deepest 2 hops")
           .contains("Teams: team:payments, team:web")
-          .containsPattern("2\\s+wl:reports\\s+job\\s+low\\s+dev\\s+-\\s+UNOWNED");
+          .containsPattern("2\\s+wl:reports\\s+reports\\s+job\\s+low\\s+dev\\s+-\\s+UNOWNED\\s+"
+            + "cred:stripe-key <-USES- wl:checkout <-DEPENDS_ON- wl:storefront <-DEPENDS_ON- wl:reports")
+        .contains("Shared secret cred:stripe-key \"Stripe API key\": 2 consumers")
+        .doesNotContain("truncated");
+
+      // Direct impact only: the workloads that use the key, and an honest word that more lies beyond.
+      Run direct = run("blast-radius", "--server", url, "--token", viewer.token(), "--direct", "cred:stripe-key");
+      assertThat(direct.exit()).as(direct.err()).isZero();
+      assertThat(direct.out())
+          .contains("(api_token, \"Stripe API key\"), at most 0 hops")
+          .contains("WARNING: truncated at 0 hops")
+          .contains("2 workloads impacted (2 direct), deepest 0 hops")
+          .containsPattern("0\\s+wl:checkout\\s+checkout\\s+.*cred:stripe-key <-USES- wl:checkout")
+          .doesNotContain("wl:storefront");
       Run json = run("blast-radius", "--server", url, "--token", viewer.token(), "--json", "id:stripe-sa");
       assertThat(JSON.readTree(json.out()).at("/summary/total").asInt()).isEqualTo(4);
 
@@ -200,11 +213,14 @@ class CliTest {
   }
 
   @Test
-  void aBoundBelowTenIsRefusedBeforeTheGraphIsOpened(@TempDir Path dir) {
+  void aNegativeBoundIsRefusedBeforeTheGraphIsOpened(@TempDir Path dir) {
     Path data = dir.resolve("never");
-    Run r = run("blast-radius", "--data-dir", data.toString(), "--max-hops", "5", "cred:stripe-key");
+    Run r = run("blast-radius", "--data-dir", data.toString(), "--max-hops", "-1", "cred:stripe-key");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("blastgate: max hops must be at least 10, was 5");
+    assertThat(r.err().strip()).isEqualTo("blastgate: max hops must be at least 0, was -1");
+    Run both = run("blast-radius", "--data-dir", data.toString(), "--direct", "--max-hops", "3", "cred:stripe-key");
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err().strip()).isEqualTo("blastgate: --direct is --max-hops 0: give one or the other");
     assertThat(data).doesNotExist();
   }
 
@@ -221,13 +237,37 @@ class CliTest {
         .contains("4 workloads impacted (2 direct), deepest 2 hops")
         .contains("unowned 1")
         .contains("Teams: team:payments, team:web")
-        .containsPattern("2\\s+wl:reports\\s+job\\s+low\\s+dev\\s+-\\s+UNOWNED");
+        .containsPattern("2\\s+wl:reports\\s+reports\\s+job\\s+low\\s+dev\\s+-\\s+UNOWNED\\s+"
+            + "cred:stripe-key <-USES- wl:checkout <-DEPENDS_ON- wl:storefront <-DEPENDS_ON- wl:reports")
+        .contains("Shared secret cred:stripe-key \"Stripe API key\": 2 consumers")
+        .doesNotContain("truncated");
+
+    // Direct impact only: the workloads that use the key, and an honest word that more lies beyond.
+    Run direct = run("blast-radius", "--data-dir", data, "--direct", "cred:stripe-key");
+    assertThat(direct.exit()).as(direct.err()).isZero();
+    assertThat(direct.out())
+        .contains("(api_token, \"Stripe API key\"), at most 0 hops")
+        .contains("WARNING: truncated at 0 hops")
+        .contains("2 workloads impacted (2 direct), deepest 0 hops")
+        .containsPattern("0\\s+wl:checkout\\s+checkout\\s+.*cred:stripe-key <-USES- wl:checkout")
+        .doesNotContain("wl:storefront");
 
     Run json = run("blast-radius", "--data-dir", data, "--json", "id:stripe-sa");
     assertThat(json.exit()).isZero();
     JsonNode body = JSON.readTree(json.out());
     assertThat(body.at("/summary/total").asInt()).isEqualTo(4);
     assertThat(body.at("/target/label").asText()).isEqualTo("Identity");
+    JsonNode reports = body.at("/impacted/3");
+    assertThat(reports.at("/id").asText()).isEqualTo("wl:reports");
+    assertThat(reports.at("/via").size()).isEqualTo(5);
+    assertThat(reports.at("/via/0/id").asText()).isEqualTo("id:stripe-sa");
+    assertThat(reports.at("/via/0/relationship").isNull()).isTrue();
+    assertThat(reports.at("/via/1/id").asText()).isEqualTo("cred:stripe-key");
+    assertThat(reports.at("/via/1/label").asText()).isEqualTo("Credential");
+    assertThat(reports.at("/via/1/relationship").asText()).isEqualTo("AUTHENTICATES_AS");
+    assertThat(reports.at("/via/1/direction").asText()).isEqualTo("toward_target");
+    assertThat(reports.at("/via/4/name").asText()).isEqualTo("reports");
+    assertThat(body.at("/dependent_identities").size()).as("the target is not its own dependent").isZero();
   }
 
   @Test
