@@ -136,7 +136,7 @@
       ["deepest hops", s.deepest_hops === null ? "–" : s.deepest_hops],
       ["critical", c.critical], ["high", c.high], ["medium", c.medium], ["low", c.low], ["unknown", c.unknown],
       ["unowned", s.unowned],
-      ["dependent identities", (a.dependent_identities || []).length],
+      ["identities", (a.dependent_identities || []).length],
       ["teams", s.teams.join(", ") || "–"],
       ["environments", s.environments.join(", ") || "–"],
       ["shared secret", s.shared_secret ? "yes" : "no"],

@@ -3,6 +3,10 @@ package io.blastgate.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.blastgate.testing.TestGraph;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +46,22 @@ class ConsoleFilesTest {
     assertThat(count).as("cytoscape, graph.js, console.js").isEqualTo(3);
     assertThat(body).contains("/webjars/cytoscape/");
     assertThat(api.get("/console.css", null).statusCode()).isEqualTo(200);
+  }
+
+  /** api/README.md says what is served outside the contract: every file of the console, by name. */
+  @Test
+  void theApiDocumentListsTheConsolesFiles() throws IOException {
+    String doc = Files.readString(Path.of("api/README.md"));
+    try (Stream<Path> files = Files.list(Path.of("src/main/resources/console"))) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (!name.equals("index.html")) {
+          assertThat(doc).as(name).contains("`/" + name + "`");
+        }
+        assertThat(api.get(name.equals("index.html") ? "/" : "/" + name, null).statusCode()).as(name).isEqualTo(200);
+      }
+    }
+    assertThat(doc).contains("`/webjars/`");
   }
 
   @Test
