@@ -27,7 +27,15 @@ final class BlastRadiusCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TARGET", description = "the target's id, e.g. cred:vault/prod/stripe-api-key")
   String target;
 
-  @Option(names = "--json", description = "print the API's JSON instead of a table")
+  /** How the answer is printed. */
+  enum Format {
+    table, json, mermaid, dot
+  }
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json (the API's JSON), mermaid or dot (a diagram to paste into a document)")
+  Format format;
+
+  @Option(names = "--json", description = "the same as --format json")
   boolean json;
 
   @Option(
@@ -48,6 +56,10 @@ final class BlastRadiusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (json && format != null && format != Format.json) {
+      throw new InvalidInput("--json and --format " + format + " disagree: give one of them");
+    }
+    Format chosen = json ? Format.json : format == null ? Format.table : format;
     if (direct) {
       if (maxHops != null && maxHops != HopBound.DIRECT) {
         throw new InvalidInput("--direct is --max-hops " + HopBound.DIRECT + ": give one or the other");
@@ -59,11 +71,14 @@ final class BlastRadiusCommand implements Callable<Integer> {
     }
     Optional<Remote> remote = server.remote(data, System.getenv());
     BlastRadiusJson answer = remote.isPresent() ? remote.get().blastRadius(target, maxHops) : computeHere();
-    if (json) {
-      ObjectMapper mapper = Json.mapper();
-      System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
-    } else {
-      System.out.print(BlastRadiusTable.render(answer));
+    switch (chosen) {
+      case json -> {
+        ObjectMapper mapper = Json.mapper();
+        System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+      }
+      case table -> System.out.print(BlastRadiusTable.render(answer));
+      case mermaid -> System.out.print(BlastRadiusDiagram.mermaid(answer));
+      case dot -> System.out.print(BlastRadiusDiagram.dot(answer));
     }
     return 0;
   }

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs before every matched route: authenticates the bearer token, checks the route's role, and refuses
  * a body whose declared length is over the route's limit before anything reads it. Fails closed: a
- * route that was not declared as an {@link ApiRoute} is refused to everyone, admin included.
+ * route that was not declared as an {@link ApiRoute} is refused to everyone, admin included. The one
+ * exception is a file of the web console ({@link Console}), public like any page that asks for a token.
  */
 final class Guard {
   private static final Logger LOG = LoggerFactory.getLogger(Guard.class);
@@ -48,6 +49,9 @@ final class Guard {
       // Javalin answers HEAD from the GET route without a HEAD endpoint of its own: not supported.
       throw new ProblemException(
           ProblemType.METHOD_NOT_ALLOWED, "HEAD is not supported; use GET", Map.of(), Map.of("Allow", "GET"));
+    }
+    if (route == null && ctx.method() == HandlerType.GET && Console.servesFile(ctx.path())) {
+      return; // a file of the web console: public, like the page that asks for the token
     }
     if (route == null) {
       Principal principal = authenticate(ctx);

@@ -19,7 +19,8 @@ import java.util.function.Function;
  * this same factory, then {@code start()} it (and {@code stop()} it on shutdown).
  *
  * <p>To add an operation: one line in {@link #routes}, with the role it requires, and its handler. A
- * route declared any other way is refused to everyone.
+ * route declared any other way is refused to everyone. Beside the API, the web console's static files
+ * are served at {@code /} ({@link Console}).
  */
 public final class HttpApp {
   private HttpApp() {}
@@ -55,6 +56,7 @@ public final class HttpApp {
           config.http.prefer405over404 = true;
           config.jsonMapper(new JavalinJackson(json, false));
           config.requestLogger.http(RequestLog::log);
+          Console.serve(config);
           config.routes.before(RequestIds::assign);
           config.routes.beforeMatched(guard::check);
           for (ApiRoute route : routes) {

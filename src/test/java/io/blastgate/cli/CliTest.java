@@ -268,6 +268,16 @@ class CliTest {
     assertThat(reports.at("/via/1/direction").asText()).isEqualTo("toward_target");
     assertThat(reports.at("/via/4/name").asText()).isEqualTo("reports");
     assertThat(body.at("/dependent_identities").size()).as("the target is not its own dependent").isZero();
+
+    Run dot = run("blast-radius", "--data-dir", data, "--format", "dot", "cred:stripe-key");
+    assertThat(dot.exit()).as(dot.err()).isZero();
+    assertThat(dot.out()).startsWith("digraph blast_radius {").contains("\"cred:stripe-key\" -> \"wl:reports\"");
+    Run mermaid = run("blast-radius", "--data-dir", data, "--format", "mermaid", "cred:stripe-key");
+    assertThat(mermaid.exit()).as(mermaid.err()).isZero();
+    assertThat(mermaid.out()).startsWith("flowchart LR").contains("(wl:reports)").contains("unowned");
+    Run both = run("blast-radius", "--data-dir", data, "--json", "--format", "dot", "cred:stripe-key");
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err()).contains("--json and --format dot disagree");
   }
 
   @Test

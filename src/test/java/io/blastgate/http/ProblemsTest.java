@@ -99,7 +99,9 @@ class ProblemsTest {
   void unknownPathsAndWrongMethodsAreProblems() throws IOException {
     JsonNode notFound = assertProblem(api.get("/api/v1/nowhere", "admin"), 404, "not-found");
     assertThat(notFound.get("detail").asText()).isEqualTo("there is no GET /api/v1/nowhere");
-    assertProblem(api.get("/", null), 404, "not-found");
+    // Outside /api, only the console's files are served (ConsoleFilesTest); anything else is not found.
+    assertProblem(api.get("/nowhere.html", null), 404, "not-found");
+    assertProblem(api.get("/webjars/nowhere.js", null), 404, "not-found");
 
     HttpResponse<String> r =
         api.send(api.request("/api/v1/health").POST(BodyPublishers.noBody()).build());
