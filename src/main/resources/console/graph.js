@@ -136,7 +136,9 @@ window.BlastRadiusGraph = (function () {
     if (w && hasVia(w)) {
       const steps = w.via.map((s) => ({ id: s.id, name: s.name || s.id, relationship: s.relationship }));
       if (steps[steps.length - 1].id !== w.id) steps.push({ id: w.id, name: w.name || w.id, relationship: "" });
-      return { steps: [{ id: answer.target.id, name: answer.target.name || answer.target.id }].concat(steps), edges: cy.collection() };
+      // A via begins at the target itself (its first step has no relationship).
+      if (steps[0].id !== answer.target.id) steps.unshift({ id: answer.target.id, name: answer.target.name || answer.target.id });
+      return { steps: steps, edges: cy.collection() };
     }
     const found = cy.elements().aStar({ root: cy.getElementById(answer.target.id), goal: cy.getElementById(nodeId), directed: false });
     if (!found.found) return { steps: [], edges: cy.collection() };

@@ -271,7 +271,8 @@ class CliTest {
 
     Run dot = run("blast-radius", "--data-dir", data, "--format", "dot", "cred:stripe-key");
     assertThat(dot.exit()).as(dot.err()).isZero();
-    assertThat(dot.out()).startsWith("digraph blast_radius {").contains("\"cred:stripe-key\" -> \"wl:reports\"");
+    assertThat(dot.out()).startsWith("digraph blast_radius {").contains("\"cred:stripe-key\" -> \"wl:checkout\" [label=\"USES\"]")
+        .contains("\"wl:storefront\" -> \"wl:reports\" [label=\"DEPENDS_ON\"]"); // along each via
     Run mermaid = run("blast-radius", "--data-dir", data, "--format", "mermaid", "cred:stripe-key");
     assertThat(mermaid.exit()).as(mermaid.err()).isZero();
     assertThat(mermaid.out()).startsWith("flowchart LR").contains("(wl:reports)").contains("unowned");
