@@ -1,3 +1,4 @@
+// Longer than 300 lines on purpose: see the class comment (one index scheme, shared by every method).
 package io.blastgate.bench;
 
 import io.blastgate.bench.Mix.Draw;

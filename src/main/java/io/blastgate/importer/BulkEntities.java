@@ -1,11 +1,8 @@
 package io.blastgate.importer;
 
 import io.blastgate.graph.BulkInput;
-import io.blastgate.importer.input.Problems;
 import io.blastgate.importer.input.SourceInput;
 import io.blastgate.model.Label;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -79,13 +76,13 @@ final class BulkEntities implements BulkInput {
   @Override
   public void nodes(Consumer<Node> each) {
     Map<Label, Long> streamed = new EnumMap<>(Label.class);
-    stream(entity -> {
+    SecondPass.read(input, reader, entity -> {
       each.accept(new Node(ENTITIES, entity.id(), List.of(ENTITY_LABEL, entity.label().cypherName()), properties(entity)));
       streamed.merge(entity.label(), 1L, Long::sum);
     });
     for (Label label : Label.values()) {
       if (!streamed.getOrDefault(label, 0L).equals(expected.entities().getOrDefault(label, 0L))) {
-        throw changed();
+        throw SecondPass.changed();
       }
     }
     each.accept(new Node(SOURCES, source, List.of(SOURCE_LABEL), sourceRecord()));
@@ -94,14 +91,14 @@ final class BulkEntities implements BulkInput {
   @Override
   public void relationships(Consumer<Relationship> each) {
     long[] streamed = {0};
-    stream(entity -> {
+    SecondPass.read(input, reader, entity -> {
       for (ParsedEntity.Ref ref : entity.refs()) {
         each.accept(new Relationship(ENTITIES, entity.id(), ref.rel().type().name(), ref.target(), relationshipProvenance));
         streamed[0]++;
       }
     });
     if (streamed[0] != expected.relationships()) {
-      throw changed();
+      throw SecondPass.changed();
     }
   }
 
@@ -130,26 +127,4 @@ final class BulkEntities implements BulkInput {
     return record;
   }
 
-  /** Reads the input again; any problem now means it changed since it was checked. */
-  private void stream(Consumer<ParsedEntity> each) {
-    Problems problems = new Problems(1);
-    try {
-      input.read((label, position, fields) -> {
-        ParsedEntity entity = reader.read(label, position, fields, input.locations(), problems);
-        if (entity == null || !entity.valid() || problems.hasErrors()) {
-          throw changed();
-        }
-        each.accept(entity);
-      }, problems);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (problems.hasErrors()) {
-      throw changed();
-    }
-  }
-
-  private static IllegalStateException changed() {
-    return new IllegalStateException("the input changed between validating and writing it");
-  }
 }

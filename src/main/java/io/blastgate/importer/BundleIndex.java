@@ -1,6 +1,7 @@
 package io.blastgate.importer;
 
 import io.blastgate.graph.Graph;
+import io.blastgate.importer.EntityLookup.GraphEntity;
 import io.blastgate.importer.input.Locations;
 import io.blastgate.importer.input.Problems;
 import io.blastgate.model.Label;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -67,25 +67,6 @@ final class BundleIndex {
   }
 
   private record Pending(String target, GraphModel.Relationship rel, Label label, long position, int item) {}
-
-  /** An entity already in the graph; {@code label} is empty when it carries no model label. */
-  record GraphEntity(Optional<Label> label, String kind, List<String> sources) {}
-
-  /**
-   * Where ids are looked up beyond the bundle: in the graph, or nowhere, for a load into a database
-   * that holds nothing yet (and is offline while the input is checked).
-   */
-  @FunctionalInterface
-  interface Lookup {
-    Lookup NOWHERE = ids -> Map.of();
-
-    /** The entities among {@code ids} (a batch, never empty) that exist outside the bundle. */
-    Map<String, GraphEntity> find(List<String> ids);
-
-    static Lookup in(Graph graph) {
-      return ids -> lookUp(graph, ids);
-    }
-  }
 
   private final Locations where;
   private final Problems problems;
@@ -197,11 +178,11 @@ final class BundleIndex {
    * the same source asserted would vanish in this run's sync, so it does not count as existing.
    */
   void resolve(Graph graph, int batchSize, String source) {
-    resolve(Lookup.in(graph), batchSize, source);
+    resolve(EntityLookup.in(graph), batchSize, source);
   }
 
   /** As {@link #resolve(Graph, int, String)}, looking ids up beyond the bundle in {@code lookup}. */
-  void resolve(Lookup lookup, int batchSize, String source) {
+  void resolve(EntityLookup lookup, int batchSize, String source) {
     Set<String> unknown = new LinkedHashSet<>();
     List<Pending> outside = new ArrayList<>();
     for (Pending p : pending) {
@@ -215,7 +196,7 @@ final class BundleIndex {
     }
     pending.clear();
     checkAgainstGraph(lookup, batchSize);
-    Map<String, GraphEntity> found = lookUpAll(lookup, unknown, batchSize);
+    Map<String, GraphEntity> found = lookup.findAll(unknown, batchSize);
     for (Pending p : outside) {
       GraphEntity target = found.get(p.target());
       if (target == null) {
@@ -236,7 +217,7 @@ final class BundleIndex {
    * An id of the bundle that the graph already holds under another label is an error. Ids that the
    * source stated exactly so before ({@link ChangePlan}, which runs first) are known to be there.
    */
-  private void checkAgainstGraph(Lookup lookup, int batchSize) {
+  private void checkAgainstGraph(EntityLookup lookup, int batchSize) {
     List<String> batch = new ArrayList<>(batchSize);
     for (Map.Entry<String, Seen> entry : ids.entrySet()) {
       if (entry.getValue().before == Before.THE_SAME) {
@@ -246,11 +227,11 @@ final class BundleIndex {
       }
       batch.add(entry.getKey());
       if (batch.size() == batchSize) {
-        conflicts(find(lookup, batch));
+        conflicts(lookup.findBatch(batch));
         batch.clear();
       }
     }
-    conflicts(find(lookup, batch));
+    conflicts(lookup.findBatch(batch));
   }
 
   private void conflicts(Map<String, GraphEntity> found) {
@@ -273,43 +254,6 @@ final class BundleIndex {
           error(seen, "id '" + id + "' already names " + what + " in the graph"
               + (existing.sources().isEmpty() ? "" : " (from source " + String.join(", ", existing.sources()) + ")")
               + "; an id names one entity, whatever its label");
-        });
-  }
-
-  private static Map<String, GraphEntity> lookUpAll(Lookup lookup, Set<String> ids, int batchSize) {
-    Map<String, GraphEntity> found = new HashMap<>();
-    List<String> batch = new ArrayList<>(batchSize);
-    for (String id : ids) {
-      batch.add(id);
-      if (batch.size() == batchSize) {
-        found.putAll(find(lookup, batch));
-        batch.clear();
-      }
-    }
-    found.putAll(find(lookup, batch));
-    return found;
-  }
-
-  private static Map<String, GraphEntity> find(Lookup lookup, List<String> ids) {
-    return ids.isEmpty() ? Map.of() : lookup.find(ids);
-  }
-
-  private static Map<String, GraphEntity> lookUp(Graph graph, List<String> ids) {
-    return graph.readAnyState(
-        ImporterQuery.FIND_ENTITIES,
-        Map.of("ids", List.copyOf(ids)),
-        result -> {
-          Map<String, GraphEntity> out = new HashMap<>();
-          result.forEachRemaining(
-              r -> {
-                Optional<Label> label =
-                    r.texts("labels").stream()
-                        .map(Label::fromCypherName)
-                        .flatMap(Optional::stream)
-                        .findFirst();
-                out.put(r.text("id"), new GraphEntity(label, r.textOrNull("kind"), r.textsOrEmpty("sources")));
-              });
-          return out;
         });
   }
 

@@ -1,18 +1,13 @@
 package io.blastgate.importer;
 
-import io.blastgate.graph.Graph;
-import io.blastgate.importer.input.Problems;
 import io.blastgate.importer.input.SourceInput;
 import io.blastgate.model.Label;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The second pass: streams a validated input again and writes what the {@link ChangePlan} found
@@ -78,7 +73,7 @@ final class GraphWriter {
   private void writeNodes(SourceInput input, Expected expected, Batches batches) {
     Map<Label, Long> entities = new EnumMap<>(Label.class);
     progress.phase("write nodes", everything ? expected.totalEntities() : plan.changedEntities());
-    stream(input, entity -> {
+    SecondPass.read(input, reader, entity -> {
       entities.merge(entity.label(), 1L, Long::sum);
       if (!writes(entity)) {
         return;
@@ -94,7 +89,7 @@ final class GraphWriter {
     batches.flush();
     for (Label label : Label.values()) {
       if (!entities.getOrDefault(label, 0L).equals(expected.entities().getOrDefault(label, 0L))) {
-        throw changed();
+        throw SecondPass.changed();
       }
     }
   }
@@ -107,7 +102,7 @@ final class GraphWriter {
     progress.phase("write relationships", everything ? expected.relationships() : plan.changedRelationships());
     long[] relationships = {0};
     List<ParsedEntity> compare = new ArrayList<>();
-    stream(input, entity -> {
+    SecondPass.read(input, reader, entity -> {
       relationships[0] += entity.refs().size();
       if (!writes(entity)) {
         return;
@@ -125,7 +120,7 @@ final class GraphWriter {
     writeDifference(compare, batches, stated);
     batches.flush();
     if (relationships[0] != expected.relationships()) {
-      throw changed();
+      throw SecondPass.changed();
     }
   }
 
@@ -181,29 +176,6 @@ final class GraphWriter {
   private static Map<String, Object> retraction(String from, String key) {
     int at = key.indexOf('>');
     return Map.of("from", from, "type", key.substring(0, at), "to", key.substring(at + 1));
-  }
-
-  /** Reads the input again; any problem now means it changed since it was validated. */
-  private void stream(SourceInput input, Consumer<ParsedEntity> each) {
-    Problems problems = new Problems(1);
-    try {
-      input.read((label, position, fields) -> {
-        ParsedEntity entity = reader.read(label, position, fields, input.locations(), problems);
-        if (entity == null || !entity.valid() || problems.hasErrors()) {
-          throw changed();
-        }
-        each.accept(entity);
-      }, problems);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (problems.hasErrors()) {
-      throw changed();
-    }
-  }
-
-  private static IllegalStateException changed() {
-    return new IllegalStateException("the input changed between validating and writing it");
   }
 
   /** One growing batch per statement; a full one goes to the sink, and progress moves by its rows. */

@@ -142,7 +142,7 @@ public final class InitialLoad {
       String source = read.complete() ? input.source(problems) : null;
       if (read.complete()) {
         progress.phase("resolve", index.size());
-        index.resolve(BundleIndex.Lookup.NOWHERE, settings.batchSize(), source);
+        index.resolve(EntityLookup.NOWHERE, settings.batchSize(), source);
       }
       return new Checked(read, source);
     }
