@@ -45,6 +45,7 @@ class ArchitectureTest {
           Map.of(
               "blastradius", Set.of(),
               "entities", Set.of(),
+              "gate", Set.of("blastradius"),
               "importer", Set.of("importer.input"),
               "importer.input", Set.of()));
 
@@ -55,7 +56,7 @@ class ArchitectureTest {
    * ways (transactional and bulk) and compare.
    */
   static final Map<String, Set<String>> TEST_REACHES =
-      Map.of("blastradius", Set.of("importer", "bench"), "importer", Set.of("bench"));
+      Map.of("blastradius", Set.of("importer", "bench"), "importer", Set.of("bench"), "gate", Set.of("importer"));
 
   @Test
   void layersPointOneWay() {

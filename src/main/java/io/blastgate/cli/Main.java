@@ -4,6 +4,7 @@ import io.blastgate.error.BlastgateException.Conflict;
 import io.blastgate.error.BlastgateException.Forbidden;
 import io.blastgate.error.BlastgateException.GraphUnavailable;
 import io.blastgate.error.BlastgateException.InvalidConfiguration;
+import io.blastgate.error.BlastgateException.InvalidDocument;
 import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.error.BlastgateException.NotATarget;
 import io.blastgate.error.BlastgateException.Unauthenticated;
@@ -127,6 +128,10 @@ public final class Main implements Runnable {
       case Unauthenticated x -> said(err, x, NOT_ALLOWED);
       case Forbidden x -> said(err, x, NOT_ALLOWED);
       case GraphUnavailable x -> said(err, x, UNAVAILABLE);
+      case InvalidDocument d -> {
+        err.println("blastgate: " + d.getMessage());
+        yield INVALID_INPUT;
+      }
       case InvalidConfiguration c -> {
         if (c.problems().size() == 1) {
           err.println("blastgate: " + c.what() + " is not valid: " + c.problems().get(0));

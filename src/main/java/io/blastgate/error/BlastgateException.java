@@ -124,4 +124,39 @@ public abstract sealed class BlastgateException extends RuntimeException {
       return problems;
     }
   }
+
+  /**
+   * A document the caller gave (a policy) is not valid: {@code problems} lists every problem with
+   * where it is (a JSON pointer, or a line), so that one answer says everything to fix. Nothing was
+   * changed.
+   */
+  public static final class InvalidDocument extends BlastgateException {
+    private static final long serialVersionUID = 1L;
+    private final String what;
+    private final List<Located> problems;
+
+    /** One problem and where in the document it is. */
+    public record Located(String location, String message) {}
+
+    public InvalidDocument(String what, List<Located> problems) {
+      super(what + " is not valid (" + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+          + "):\n  - " + String.join("\n  - ",
+              problems.stream().map(p -> p.location().isEmpty() ? p.message() : p.location() + ": " + p.message())
+                  .toList()), null);
+      if (problems.isEmpty()) {
+        throw new IllegalArgumentException("an invalid document names at least one problem");
+      }
+      this.what = what;
+      this.problems = List.copyOf(problems);
+    }
+
+    /** What is not valid, e.g. "the policy". */
+    public String what() {
+      return what;
+    }
+
+    public List<Located> problems() {
+      return problems;
+    }
+  }
 }

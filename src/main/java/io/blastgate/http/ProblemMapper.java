@@ -6,6 +6,7 @@ import io.blastgate.error.BlastgateException.Conflict;
 import io.blastgate.error.BlastgateException.Forbidden;
 import io.blastgate.error.BlastgateException.GraphUnavailable;
 import io.blastgate.error.BlastgateException.InvalidConfiguration;
+import io.blastgate.error.BlastgateException.InvalidDocument;
 import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.error.BlastgateException.NotATarget;
 import io.blastgate.error.BlastgateException.Unauthenticated;
@@ -83,6 +84,10 @@ final class ProblemMapper {
         yield new ProblemException(
             ProblemType.GRAPH_UNAVAILABLE, "the graph database does not answer; try again later");
       }
+      case InvalidDocument d -> new ProblemException(ProblemType.INVALID_DOCUMENT, d.what() + " is not valid; "
+          + d.problems().size() + (d.problems().size() == 1 ? " problem is" : " problems are") + " listed in errors",
+          Map.of("errors", d.problems().stream()
+              .map(p -> Map.of("location", p.location(), "message", p.message())).toList()), Map.of());
       // The server's own configuration went wrong after start-up: the caller can do nothing about it.
       case InvalidConfiguration c -> internal(c, ctx, requestId);
     };

@@ -12,6 +12,7 @@ public enum ProblemType {
   URI_TOO_LONG("uri-too-long", 414, "URI too long"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
   INVALID_IMPORT("invalid-import", 422, "Invalid import"),
+  INVALID_DOCUMENT("invalid-document", 422, "Invalid document"),
   HEADERS_TOO_LARGE("headers-too-large", 431, "Request headers too large"),
   INTERNAL_ERROR("internal-error", 500, "Internal error"),
   GRAPH_UNAVAILABLE("graph-unavailable", 503, "Graph unavailable");
