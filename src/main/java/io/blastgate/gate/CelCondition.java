@@ -46,7 +46,11 @@ public final class CelCondition {
       CelAbstractSyntaxTree ast = COMPILER.compile(expression).getAst();
       return new CelCondition(RUNTIME.createProgram(ast));
     } catch (CelValidationException e) {
-      throw new Invalid(e.getMessage().replaceAll("\\s+", " ").replace("ERROR: <input>:", "at "));
+      // CEL says "ERROR: <input>:1:1: undeclared reference to 'x' (in container '')", then the
+      // expression with a caret under the place: keep the place and the sentence.
+      String first = e.getMessage().lines().findFirst().orElse("").replace("ERROR: <input>:", "at ")
+          .replace(" (in container '')", "");
+      throw new Invalid(first);
     } catch (CelEvaluationException e) {
       throw new Invalid(e.getMessage());
     }

@@ -53,6 +53,23 @@ public final class Bodies {
   }
 
   /**
+   * A text body of one of the {@code accepted} media types (415 otherwise), at most {@code
+   * BLASTGATE_MAX_BODY_BYTES} (413 over it), which must be UTF-8 (400 otherwise).
+   */
+  public String readText(Context ctx, Set<String> accepted) {
+    requireMediaType(ctx, accepted);
+    try (InputStream in = new LimitedInputStream(ctx.req().getInputStream(), settings.maxBodyBytes())) {
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw ProblemException.badRequest("the body is not UTF-8 text");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the request body", e);
+    }
+  }
+
+  /**
    * Streams an upload to a file of the {@link Spool} (private to the service's user), at most {@code
    * BLASTGATE_MAX_UPLOAD_BYTES}, after checking its media type against {@code accepted} (415
    * otherwise). The file carries the suffix of its type ({@code .json}, {@code .zip}); close the upload

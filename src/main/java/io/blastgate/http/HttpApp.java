@@ -71,12 +71,17 @@ public final class HttpApp {
 
   /** Every operation of the API, with the access it requires. */
   static List<ApiRoute> routes(Services services, HttpSettings settings, Bodies bodies) {
+    PolicyRoute policy = new PolicyRoute(services.gate().policies(), bodies);
     return List.of(
         ApiRoute.publicGet("/api/v1/health", new HealthRoute(services.graph(), settings.version())),
         ApiRoute.publicGet("/api/v1/openapi.yaml", OpenApiRoute.load()),
         ApiRoute.get("/api/v1/entities", Role.VIEWER, new EntitiesRoute(services.entities())),
         ApiRoute.get(
             "/api/v1/blast-radius", Role.VIEWER, new BlastRadiusRoute(services.blastRadius())),
+        ApiRoute.post("/api/v1/actions", Role.RESPONDER, ApiRoute.Body.JSON,
+            new ActionsRoute(services.gate(), bodies)),
+        ApiRoute.get("/api/v1/policy", Role.VIEWER, policy::get),
+        ApiRoute.put("/api/v1/policy", Role.ADMIN, ApiRoute.Body.JSON, policy::put),
         ApiRoute.post(
             "/api/v1/imports",
             Role.IMPORTER,

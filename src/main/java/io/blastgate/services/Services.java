@@ -3,9 +3,11 @@ package io.blastgate.services;
 import io.blastgate.blastradius.BlastRadiusService;
 import io.blastgate.config.AppConfig;
 import io.blastgate.entities.EntityService;
+import io.blastgate.gate.GateService;
 import io.blastgate.graph.Graph;
 import io.blastgate.importer.ImportSettings;
 import io.blastgate.importer.Importer;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -15,21 +17,24 @@ import java.util.Objects;
  * edges (HTTP routes, commands) take it from here.
  */
 public record Services(
-    Graph graph, EntityService entities, BlastRadiusService blastRadius, Importer importer) {
+    Graph graph, EntityService entities, BlastRadiusService blastRadius, Importer importer, GateService gate) {
   public Services {
     Objects.requireNonNull(graph, "graph");
     Objects.requireNonNull(entities, "entities");
     Objects.requireNonNull(blastRadius, "blastRadius");
     Objects.requireNonNull(importer, "importer");
+    Objects.requireNonNull(gate, "gate");
   }
 
   /** The services over {@code graph}, with the settings of {@code config}. */
   public static Services over(Graph graph, AppConfig config) {
+    BlastRadiusService blastRadius = new BlastRadiusService(graph, config.maxHops());
     return new Services(
         graph,
         new EntityService(graph),
-        new BlastRadiusService(graph, config.maxHops()),
-        new Importer(graph, importSettings(config)));
+        blastRadius,
+        new Importer(graph, importSettings(config)),
+        new GateService(graph, blastRadius, Clock.systemUTC()));
   }
 
   /**
@@ -45,6 +50,6 @@ public record Services(
 
   /** The same services, with imports run under other settings (a command's options), journaled where these are. */
   public Services withImportSettings(ImportSettings imports) {
-    return new Services(graph, entities, blastRadius, new Importer(graph, imports.withJournalDir(importer.journalDir())));
+    return new Services(graph, entities, blastRadius, new Importer(graph, imports.withJournalDir(importer.journalDir())), gate);
   }
 }

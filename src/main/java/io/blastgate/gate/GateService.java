@@ -1,0 +1,121 @@
+package io.blastgate.gate;
+
+import io.blastgate.blastradius.BlastRadius;
+import io.blastgate.blastradius.BlastRadiusService;
+import io.blastgate.error.BlastgateException;
+import io.blastgate.graph.Graph;
+import io.blastgate.graph.Row;
+import io.blastgate.model.Label;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Gathers a decision's inputs from the graph (the target's facts, its blast radius, how old the facts
+ * behind it are) and asks {@link Gate}. A blast radius that cannot be had (the graph times out in the
+ * middle, the bound cuts it) is decided on as incomplete, which never executes; a target that cannot
+ * even be looked up is no decision at all (the error goes to the caller). An action that does not fit
+ * its target is invalid input that says which targets it fits.
+ */
+public final class GateService {
+  private static final String PROTECTED_TAG = "protected";
+
+  private final Graph graph;
+  private final BlastRadiusService blastRadius;
+  private final Actions actions;
+  private final Gate gate;
+  private final PolicyStore policies;
+  private final Clock clock;
+
+  public GateService(Graph graph, BlastRadiusService blastRadius, Clock clock) {
+    this.graph = graph;
+    this.blastRadius = blastRadius;
+    this.actions = Actions.ladder();
+    this.gate = new Gate(actions);
+    this.policies = new PolicyStore(graph, new PolicyReader(), clock);
+    this.clock = clock;
+  }
+
+  public PolicyStore policies() {
+    return policies;
+  }
+
+  public Actions actions() {
+    return actions;
+  }
+
+  /** The gate's decision on {@code request}; only a dry run for now, which changes nothing. */
+  public GateAnswer decide(ActionRequest request) {
+    if (!request.dryRun()) {
+      throw new BlastgateException.InvalidInput("this server decides dry runs only (\"dry_run\": true): requests"
+          + " that wait for approval and act are not built yet");
+    }
+    Action action = actions.named(request.action());
+    TargetFacts target = target(request.target());
+    if (!action.fits(target.label())) {
+      throw new BlastgateException.InvalidInput("'" + action.name() + "' does not fit " + request.target()
+          + ", a " + target.label().cypherName() + ": it fits " + action.appliesTo().stream()
+              .map(Label::cypherName).sorted().toList());
+    }
+    Policy policy = policies.current();
+    Confidence confidence = confidence(request.confidence(), policy);
+    Instant now = clock.instant();
+    BlastRadius radius = null;
+    RadiusFigures figures;
+    try {
+      radius = blastRadius.compute(request.target());
+      figures = RadiusFigures.of(radius);
+    } catch (BlastgateException.GraphUnavailable e) {
+      figures = RadiusFigures.unavailable("the graph database did not answer in time");
+    }
+    GateInput input = new GateInput(action, target, confidence, figures, radius == null ? null : factsAge(radius, now), now);
+    Decision decision = gate.decide(input, policy);
+    return new GateAnswer("dry-" + UUID.randomUUID(), request, confidence, GateAnswer.DRY_RUN, decision, radius, now);
+  }
+
+  private TargetFacts target(String id) {
+    List<Row> rows = graph.read(GateQuery.TARGET_FACTS, Map.of("id", id), r -> r.list());
+    if (rows.isEmpty()) {
+      // An owner is no target; anything else unknown. The blast radius says which, in its words.
+      blastRadius.compute(id, 0);
+      throw new BlastgateException.UnknownEntity(id);
+    }
+    Row t = rows.get(0);
+    Label label = Label.fromCypherName(t.text("label")).orElseThrow();
+    boolean isProtected = t.textsOrEmpty("tags").contains(PROTECTED_TAG)
+        || t.textsOrEmpty("identity_tags").contains(PROTECTED_TAG);
+    return switch (label) {
+      case IDENTITY -> new TargetFacts(t.text("id"), label, t.text("kind"), t.text("kind"), t.text("id"), isProtected);
+      case CREDENTIAL -> new TargetFacts(t.text("id"), label, t.text("kind"), t.textOrNull("identity_kind"),
+          t.textOrNull("identity_id"), isProtected);
+      default -> new TargetFacts(t.text("id"), label, t.text("kind"), null, null, isProtected);
+    };
+  }
+
+  /** A level by name, or a score in [0, 1] through the policy's bands. */
+  static Confidence confidence(String given, Policy policy) {
+    try {
+      return Confidence.ofScore(Double.parseDouble(given), policy.confidence());
+    } catch (NumberFormatException e) {
+      return Confidence.fromWireName(given);
+    }
+  }
+
+  /**
+   * How old the facts behind a radius are: since the least recent sync of the sources it rests on.
+   * Null (unknown, as stale as can be) when one of them never completed a sync, or none is named.
+   */
+  static Duration factsAge(BlastRadius radius, Instant now) {
+    Instant oldest = null;
+    for (BlastRadius.SourceFreshness s : radius.sources()) {
+      if (s.lastSynced() == null) {
+        return null;
+      }
+      oldest = oldest == null || s.lastSynced().isBefore(oldest) ? s.lastSynced() : oldest;
+    }
+    return oldest == null ? null : Duration.between(oldest, now).isNegative() ? Duration.ZERO : Duration.between(oldest, now);
+  }
+}

@@ -1,0 +1,55 @@
+package io.blastgate.gate;
+
+import io.blastgate.graph.Graph;
+import io.blastgate.graph.Row;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The policy in force, kept in the graph (one {@code GatePolicy} node) so that every blastgate
+ * process on one Neo4j decides under the same policy and a restart keeps it; until one is set, the
+ * program's default ({@code policy/default-policy.yaml}). A replacement is read and checked whole
+ * before it is written: an invalid one changes nothing. Each decision asks the graph for the version
+ * in force (one small read) and parses a text only when the version changed.
+ */
+public final class PolicyStore {
+  private final Graph graph;
+  private final PolicyReader reader;
+  private final Policy shipped;
+  private final Clock clock;
+  private final AtomicReference<Policy> cached = new AtomicReference<>();
+
+  public PolicyStore(Graph graph, PolicyReader reader, Clock clock) {
+    this.graph = graph;
+    this.reader = reader;
+    this.shipped = reader.defaults();
+    this.clock = clock;
+  }
+
+  /** The policy in force now. */
+  public Policy current() {
+    List<Row> rows = graph.read(GateQuery.READ_POLICY, Map.of(), r -> r.list());
+    if (rows.isEmpty()) {
+      return shipped;
+    }
+    Row row = rows.get(0);
+    Policy known = cached.get();
+    if (known != null && known.version().equals(row.text("version")) && known.text().equals(row.text("text"))) {
+      return known;
+    }
+    Policy read = reader.read(row.text("text"));
+    cached.set(read);
+    return read;
+  }
+
+  /** Checks {@code text} whole, then puts it in force; answers the policy now in force. */
+  public Policy replace(String text, String changedBy) {
+    Policy policy = reader.read(text);
+    graph.write(GateQuery.WRITE_POLICY, Map.of("version", policy.version(), "text", policy.text(),
+        "changed_at", clock.instant().toString(), "changed_by", changedBy), r -> r.consume());
+    cached.set(policy);
+    return policy;
+  }
+}
