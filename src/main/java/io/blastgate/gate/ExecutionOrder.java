@@ -1,0 +1,30 @@
+package io.blastgate.gate;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What an executor is told to do: one action on one target, for one request. {@code idempotencyKey}
+ * is the same for every attempt of the same request (the request's own key, or its id), so that the
+ * system on the other side can refuse to act twice; {@code undo} asks to roll a reversible action back;
+ * {@code expiresAt} is when a {@code suspend} restores itself (null otherwise).
+ */
+public record ExecutionOrder(
+    String requestId,
+    String idempotencyKey,
+    String action,
+    String targetId,
+    String targetLabel,
+    String targetKind,
+    boolean undo,
+    Instant expiresAt,
+    String requester,
+    String reason) {
+  public ExecutionOrder {
+    Objects.requireNonNull(requestId, "requestId");
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(targetId, "targetId");
+    Objects.requireNonNull(targetLabel, "targetLabel");
+  }
+}
