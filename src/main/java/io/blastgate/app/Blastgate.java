@@ -43,6 +43,9 @@ public final class Blastgate implements AutoCloseable {
     this.services = Services.over(connection.graph(), config);
     // Before anything reads: an import that a crash stopped while it was being published is finished.
     services.importer().finishInterrupted();
+    // Actions a crash stopped while they were executing: failed, never run again blindly.
+    services.gate().requests().reconcileInterrupted()
+        .forEach(r -> LOG.warn("action request {} was interrupted while executing; it is now failed", r));
   }
 
   /**

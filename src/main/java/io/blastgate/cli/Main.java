@@ -9,6 +9,7 @@ import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.error.BlastgateException.NotATarget;
 import io.blastgate.error.BlastgateException.Unauthenticated;
 import io.blastgate.error.BlastgateException.UnknownEntity;
+import io.blastgate.error.BlastgateException.UnknownRequest;
 import io.blastgate.error.BlastgateException;
 import io.blastgate.error.Redacted;
 import java.io.PrintWriter;
@@ -122,6 +123,7 @@ public final class Main implements Runnable {
   static int exitCode(BlastgateException e, PrintWriter err) {
     return switch (e) {
       case UnknownEntity x -> said(err, x, INVALID_INPUT);
+      case UnknownRequest x -> said(err, x, INVALID_INPUT);
       case NotATarget x -> said(err, x, INVALID_INPUT);
       case InvalidInput x -> said(err, x, INVALID_INPUT);
       case Conflict x -> said(err, x, INVALID_INPUT);

@@ -31,6 +31,15 @@ public abstract sealed class BlastgateException extends RuntimeException {
     }
   }
 
+  /** No action request has the id asked for. */
+  public static final class UnknownRequest extends BlastgateException {
+    private static final long serialVersionUID = 1L;
+
+    public UnknownRequest(String id) {
+      super("no action request with id '" + id + "'", null);
+    }
+  }
+
   /** The entity exists but is not something one contains: owners have no blast radius. */
   public static final class NotATarget extends BlastgateException {
     private static final long serialVersionUID = 1L;

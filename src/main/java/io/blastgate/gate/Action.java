@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * One step of the containment ladder as {@code policy/actions.yaml} declares it: the labels of the
  * targets it fits, its stage, whether it can be undone, whether it interrupts the workloads in the
- * blast radius (for a human identity and for a non-human one), and the softer actions the gate may
- * suggest instead, in order of preference.
+ * blast radius (for a human identity and for a non-human one), the state it records on its target
+ * when it runs (null: none, for enrichment), and the softer actions the gate may suggest instead, in
+ * order of preference.
  */
 public record Action(
     String name,
@@ -19,6 +20,7 @@ public record Action(
     boolean expires,
     boolean interruptsHuman,
     boolean interruptsNonHuman,
+    String records,
     List<String> softer) {
   public Action {
     Objects.requireNonNull(name, "name");

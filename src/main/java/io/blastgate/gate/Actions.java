@@ -72,7 +72,8 @@ public final class Actions {
       a.path("softer").forEach(s -> softer.add(s.asText()));
       actions.put(name, new Action(name, stage, labels, a.path("reversible").asBoolean(),
           a.path("expires").asBoolean(false), a.path("interrupts").path("human").asBoolean(true),
-          a.path("interrupts").path("non_human").asBoolean(true), softer));
+          a.path("interrupts").path("non_human").asBoolean(true),
+          a.hasNonNull("records") ? a.get("records").asText() : null, softer));
     }
     for (Action action : actions.values()) {
       for (String softer : action.softer()) {

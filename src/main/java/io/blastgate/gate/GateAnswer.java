@@ -1,12 +1,13 @@
 package io.blastgate.gate;
 
-import io.blastgate.blastradius.BlastRadius;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * What the gate answers a request: the request's id and status, the confidence level it was weighed
- * at, the decision, and the blast radius it was decided on (null when none could be had).
+ * An action request as the gate answers it: its id and status, the confidence level it was weighed
+ * at, the decision and the blast radius's summary it was decided on (null when none could be had),
+ * who approved it so far, and how its execution went (null before).
  */
 public record GateAnswer(
     String id,
@@ -14,13 +15,22 @@ public record GateAnswer(
     Confidence confidence,
     String status,
     Decision decision,
-    BlastRadius blastRadius,
-    Instant decidedAt) {
+    DecisionCodec.RadiusSummary radius,
+    Instant decidedAt,
+    List<String> approvedBy,
+    String executionDetail) {
   public static final String DRY_RUN = "dry_run";
 
   public GateAnswer {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(decision, "decision");
+    approvedBy = List.copyOf(approvedBy);
+  }
+
+  static GateAnswer of(StoredRequest r) {
+    DecisionCodec.Kept kept = DecisionCodec.read(r.decisionJson());
+    return new GateAnswer(r.id(), r.asked(), kept.confidence(), r.status(), kept.decision(), kept.radius(),
+        kept.decidedAt(), r.approvedBy(), r.executionDetail());
   }
 }

@@ -6,7 +6,17 @@ import io.blastgate.graph.CypherQuery;
 enum GateQuery implements CypherQuery {
   TARGET_FACTS("gate/target-facts.cypher"),
   READ_POLICY("gate/read-policy.cypher"),
-  WRITE_POLICY("gate/write-policy.cypher");
+  WRITE_POLICY("gate/write-policy.cypher"),
+  CREATE_REQUEST("gate/create-request.cypher"),
+  FIND_REQUEST("gate/find-request.cypher"),
+  FIND_REQUEST_BY_KEY("gate/find-request-by-key.cypher"),
+  LIST_REQUESTS("gate/list-requests.cypher"),
+  MOVE_REQUEST("gate/move-request.cypher"),
+  ADD_APPROVAL("gate/add-approval.cypher"),
+  TEAMS_OF_PERSON("gate/teams-of-person.cypher"),
+  APPLY_CONTAINMENT("gate/apply-containment.cypher"),
+  LIFT_CONTAINMENT("gate/lift-containment.cypher"),
+  INTERRUPTED_EXECUTIONS("gate/interrupted-executions.cypher");
 
   private final String file;
 

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Gathers a decision's inputs from the graph (the target's facts, its blast radius, how old the facts
@@ -30,13 +29,17 @@ public final class GateService {
   private final PolicyStore policies;
   private final Clock clock;
 
-  public GateService(Graph graph, BlastRadiusService blastRadius, Clock clock) {
+  private final ActionRequests requests;
+
+  public GateService(Graph graph, BlastRadiusService blastRadius, List<Executor> executors, GateAudit audit,
+      Clock clock) {
     this.graph = graph;
     this.blastRadius = blastRadius;
     this.actions = Actions.ladder();
     this.gate = new Gate(actions);
     this.policies = new PolicyStore(graph, new PolicyReader(), clock);
     this.clock = clock;
+    this.requests = new ActionRequests(graph, this, new Execution(graph, actions, executors, audit, clock), audit, clock);
   }
 
   public PolicyStore policies() {
@@ -47,12 +50,20 @@ public final class GateService {
     return actions;
   }
 
-  /** The gate's decision on {@code request}; only a dry run for now, which changes nothing. */
-  public GateAnswer decide(ActionRequest request) {
-    if (!request.dryRun()) {
-      throw new BlastgateException.InvalidInput("this server decides dry runs only (\"dry_run\": true): requests"
-          + " that wait for approval and act are not built yet");
-    }
+  /** Requests through the gate: kept, approved, run, rolled back. */
+  public ActionRequests requests() {
+    return requests;
+  }
+
+  /** A request weighed: the target's facts, the confidence level, the radius (null if none), the decision. */
+  record Weighed(TargetFacts target, Confidence confidence, BlastRadius radius, Decision decision, Policy policy,
+      Instant now) {}
+
+  /**
+   * The gate's decision on {@code request}, on the graph as it is now. A radius that cannot be had is
+   * weighed as incomplete (never execute); a target that cannot be looked up is an error, no decision.
+   */
+  Weighed weigh(ActionRequest request) {
     Action action = actions.named(request.action());
     TargetFacts target = target(request.target());
     if (!action.fits(target.label())) {
@@ -72,8 +83,7 @@ public final class GateService {
       figures = RadiusFigures.unavailable("the graph database did not answer in time");
     }
     GateInput input = new GateInput(action, target, confidence, figures, radius == null ? null : factsAge(radius, now), now);
-    Decision decision = gate.decide(input, policy);
-    return new GateAnswer("dry-" + UUID.randomUUID(), request, confidence, GateAnswer.DRY_RUN, decision, radius, now);
+    return new Weighed(target, confidence, radius, gate.decide(input, policy), policy, now);
   }
 
   private TargetFacts target(String id) {

@@ -51,7 +51,7 @@ final class ActionsRoute implements Handler {
     ActionRequest request = new ActionRequest(text(body, "target", true), text(body, "action", true),
         confidence.asText(), text(body, "reason", true), Guard.principal(ctx).id(),
         text(body, "idempotency_key", false), dryRun != null && dryRun.asBoolean());
-    ctx.json(ActionJson.of(gate.decide(request)));
+    ctx.json(ActionJson.of(gate.requests().submit(request)));
   }
 
   private static String text(JsonNode body, String field, boolean required) {

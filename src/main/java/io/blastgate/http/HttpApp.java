@@ -72,6 +72,7 @@ public final class HttpApp {
   /** Every operation of the API, with the access it requires. */
   static List<ApiRoute> routes(Services services, HttpSettings settings, Bodies bodies) {
     PolicyRoute policy = new PolicyRoute(services.gate().policies(), bodies);
+    RequestsRoute requests = new RequestsRoute(services.gate().requests(), bodies);
     return List.of(
         ApiRoute.publicGet("/api/v1/health", new HealthRoute(services.graph(), settings.version())),
         ApiRoute.publicGet("/api/v1/openapi.yaml", OpenApiRoute.load()),
@@ -80,6 +81,11 @@ public final class HttpApp {
             "/api/v1/blast-radius", Role.VIEWER, new BlastRadiusRoute(services.blastRadius())),
         ApiRoute.post("/api/v1/actions", Role.RESPONDER, ApiRoute.Body.JSON,
             new ActionsRoute(services.gate(), bodies)),
+        ApiRoute.get("/api/v1/actions", Role.VIEWER, requests::list),
+        ApiRoute.get("/api/v1/actions/{requestId}", Role.VIEWER, requests::get),
+        ApiRoute.post("/api/v1/actions/{requestId}/approve", Role.APPROVER, ApiRoute.Body.JSON, requests::approve),
+        ApiRoute.post("/api/v1/actions/{requestId}/reject", Role.APPROVER, ApiRoute.Body.JSON, requests::reject),
+        ApiRoute.post("/api/v1/actions/{requestId}/rollback", Role.RESPONDER, ApiRoute.Body.JSON, requests::rollback),
         ApiRoute.get("/api/v1/policy", Role.VIEWER, policy::get),
         ApiRoute.put("/api/v1/policy", Role.ADMIN, ApiRoute.Body.JSON, policy::put),
         ApiRoute.post(

@@ -11,6 +11,7 @@ import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.error.BlastgateException.NotATarget;
 import io.blastgate.error.BlastgateException.Unauthenticated;
 import io.blastgate.error.BlastgateException.UnknownEntity;
+import io.blastgate.error.BlastgateException.UnknownRequest;
 import io.blastgate.error.BlastgateException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -74,6 +75,7 @@ final class ProblemMapper {
   private static ProblemException fromDomain(BlastgateException e, Context ctx, String requestId) {
     return switch (e) {
       case UnknownEntity u -> ProblemException.notFound(u.getMessage());
+      case UnknownRequest u -> ProblemException.notFound(u.getMessage());
       case NotATarget n -> ProblemException.badRequest(n.getMessage());
       case InvalidInput i -> ProblemException.badRequest(i.getMessage());
       case Conflict c -> new ProblemException(ProblemType.CONFLICT, c.getMessage());

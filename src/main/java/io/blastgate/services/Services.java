@@ -3,11 +3,13 @@ package io.blastgate.services;
 import io.blastgate.blastradius.BlastRadiusService;
 import io.blastgate.config.AppConfig;
 import io.blastgate.entities.EntityService;
+import io.blastgate.gate.GateAudit;
 import io.blastgate.gate.GateService;
 import io.blastgate.graph.Graph;
 import io.blastgate.importer.ImportSettings;
 import io.blastgate.importer.Importer;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -34,7 +36,7 @@ public record Services(
         new EntityService(graph),
         blastRadius,
         new Importer(graph, importSettings(config)),
-        new GateService(graph, blastRadius, Clock.systemUTC()));
+        new GateService(graph, blastRadius, List.of(), GateAudit.NONE, Clock.systemUTC()));
   }
 
   /**

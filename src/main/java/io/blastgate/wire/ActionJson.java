@@ -21,12 +21,21 @@ public record ActionJson(
     String requester,
     String idempotencyKey,
     String status,
+    List<String> approvedBy,
+    String executionDetail,
     DecisionJson decision) {
+
+  /** A page of requests. */
+  public record Page(List<ActionJson> requests) {
+    public static Page of(List<GateAnswer> answers) {
+      return new Page(answers.stream().map(ActionJson::of).toList());
+    }
+  }
 
   public static ActionJson of(GateAnswer a) {
     return new ActionJson(a.id(), a.request().target(), a.request().action(), a.confidence().wireName(),
         a.request().confidence(), a.request().reason(), a.request().requester(), a.request().idempotencyKey(),
-        a.status(), DecisionJson.of(a));
+        a.status(), a.approvedBy(), a.executionDetail(), DecisionJson.of(a));
   }
 
   /** The decision with the blast radius it was decided on (its summary; null when none could be had). */
@@ -43,8 +52,8 @@ public record ActionJson(
       Decision d = a.decision();
       return new DecisionJson(d.outcome().wireName(), d.reasons().stream().map(ReasonJson::of).toList(),
           d.approvalsNeeded(), d.approvers(), d.suggestion(), d.policyVersion(), a.decidedAt(),
-          a.blastRadius() == null ? null : new RadiusJson(a.blastRadius().truncated(), a.blastRadius().maxHops(),
-              BlastRadiusJson.Summary.of(a.blastRadius().summary())));
+          a.radius() == null ? null : new RadiusJson(a.radius().truncated(), a.radius().maxHops(),
+              BlastRadiusJson.Summary.of(a.radius().summary())));
     }
   }
 

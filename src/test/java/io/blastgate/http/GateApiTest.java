@@ -138,10 +138,8 @@ class GateApiTest {
     assertThat(unfit.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(unfit.body()).get("detail").asText())
         .isEqualTo("'revoke_credential' does not fit wl:checkout, a Workload: it fits [Credential]");
-    HttpResponse<String> real = act("responder",
-        "{\"target\": \"wl:checkout\", \"action\": \"block_workload\", \"confidence\": \"high\", \"reason\": \"x\"}");
-    assertThat(real.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(real.body()).get("detail").asText()).contains("dry runs only");
+    assertThat(act("responder", "{\"target\": \"wl:checkout\", \"action\": \"block_workload\","
+        + " \"confidence\": \"high\", \"reason\": \"x\", \"dry_run\": \"yes\"}").body()).contains("'dry_run' must be");
     assertThat(act("responder", "{\"target\": \"wl:checkout\", \"action\": \"nuke\", \"confidence\": \"high\","
         + " \"reason\": \"x\", \"dry_run\": true}").body()).contains("unknown action 'nuke'");
     assertThat(act("responder", "{\"target\": \"wl:checkout\", \"action\": \"block_workload\", \"confidence\": 7,"

@@ -109,6 +109,11 @@ final class TestApi implements BeforeAllCallback, AfterAllCallback {
       }
       add(plain, entries, "all-but-" + role.wireName(), others);
     }
+    // People who approve actions: person:ana is a member of team:payments in the seeded graph; the
+    // gate's tests make person:bo and person:cy members of the teams they need.
+    for (String person : List.of("ana", "bo", "cy")) {
+      add(plain, entries, person, EnumSet.of(Role.APPROVER));
+    }
     // One configuration for the services and the HTTP layer, as the program reads it.
     try {
       dataDir = Files.createTempDirectory("blastgate-test-api-");

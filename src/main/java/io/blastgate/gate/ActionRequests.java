@@ -1,0 +1,248 @@
+package io.blastgate.gate;
+
+import io.blastgate.error.BlastgateException;
+import io.blastgate.graph.Graph;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The life of an action request (docs/policy.md, "A request's life"): kept with its decision; run at
+ * once when the decision is {@code execute}; otherwise waiting for approvals, denied, rejected or
+ * expired; executed at most once (a status move under the node's write lock claims it, whatever
+ * arrives at once); re-checked against a fresh blast radius before it runs after approval; rolled
+ * back when reversible. Every step is written to the audit with the change it records.
+ */
+public final class ActionRequests {
+  private static final int MAX_LIST = 500;
+
+  private final Graph graph;
+  private final GateService gate;
+  private final RequestStore store;
+  private final Execution execution;
+  private final GateAudit audit;
+  private final Clock clock;
+
+  ActionRequests(Graph graph, GateService gate, Execution execution, GateAudit audit, Clock clock) {
+    this.graph = graph;
+    this.gate = gate;
+    this.store = new RequestStore(graph);
+    this.execution = execution;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * A request through the gate: a dry run decides and keeps nothing; a real one is kept with its
+   * decision and, when that is {@code execute}, run. The same requester's idempotency key answers the
+   * request it first made, without deciding or acting again.
+   */
+  public GateAnswer submit(ActionRequest request) {
+    String scope = request.idempotencyKey() == null ? null : request.requester() + " " + request.idempotencyKey();
+    if (scope != null) {
+      Optional<StoredRequest> earlier = store.findByKey(scope);
+      if (earlier.isPresent()) {
+        return GateAnswer.of(earlier.get());
+      }
+    }
+    GateService.Weighed w = gate.weigh(request);
+    if (request.dryRun()) {
+      return new GateAnswer("dry-" + UUID.randomUUID(), request, w.confidence(), GateAnswer.DRY_RUN, w.decision(),
+          DecisionCodec.RadiusSummary.of(w.radius()), w.now(), List.of(), null);
+    }
+    String status = switch (w.decision().outcome()) {
+      case EXECUTE -> "executing";
+      case REQUIRE_APPROVAL -> "pending_approval";
+      case DENY -> "denied";
+    };
+    Map<String, Object> props = new HashMap<>();
+    props.put("id", UUID.randomUUID().toString());
+    props.put("key_scope", scope);
+    props.put("target", request.target());
+    props.put("action", request.action());
+    props.put("confidence", w.confidence().wireName());
+    props.put("confidence_given", request.confidence());
+    props.put("reason", request.reason());
+    props.put("requester", request.requester());
+    props.put("idempotency_key", request.idempotencyKey());
+    props.put("status", status);
+    props.put("decision", DecisionCodec.write(new DecisionCodec.Kept(w.decision(), w.confidence(), w.now(),
+        DecisionCodec.RadiusSummary.of(w.radius()))));
+    props.put("approvals_needed", w.decision().approvalsNeeded());
+    props.put("approvers", w.decision().approvers());
+    props.put("approved_by", List.of());
+    props.put("created_at", w.now().toString());
+    props.put("updated_at", w.now().toString());
+    props.put("expires_at", status.equals("pending_approval")
+        ? w.now().plus(w.policy().approvals().expireAfter()).toString() : null);
+    StoredRequest kept;
+    try {
+      kept = graph.writeTx("keep an action request", tx -> {
+        StoredRequest created = RequestStore.create(tx, props);
+        audit.record(tx, "requested", request.requester(), created.id(), request.target(),
+            Map.of("action", request.action(), "confidence", request.confidence(), "reason", request.reason()));
+        audit.record(tx, "decided", "blastgate", created.id(), request.target(), Map.of(
+            "outcome", w.decision().outcome().wireName(), "policy_version", w.decision().policyVersion(),
+            "rules", w.decision().reasons().stream().map(Decision.Reason::rule).toList()));
+        if (created.status().equals("executing")) {
+          audit.record(tx, "execution_started", "blastgate", created.id(), request.target(), Map.of());
+        }
+        return created;
+      });
+    } catch (BlastgateException.Conflict e) {
+      // The same requester and key, at the same moment: the first one stands.
+      return store.findByKey(scope).map(GateAnswer::of).orElseThrow(() -> e);
+    }
+    if (kept.status().equals("executing")) {
+      kept = execution.run(kept, w.target().label().cypherName(), w.target().kind());
+    }
+    return GateAnswer.of(kept);
+  }
+
+  /** A request by id; a pending one past its expiry is expired first. */
+  public GateAnswer get(String id) {
+    return GateAnswer.of(expireIfDue(find(id)));
+  }
+
+  /** Requests, newest first, of one status or all (null), at most {@code limit} (up to 500). */
+  public List<GateAnswer> list(String status, int limit) {
+    return store.list(status, Math.min(limit, MAX_LIST)).stream().map(this::expireIfDue)
+        .filter(r -> status == null || r.status().equals(status)).map(GateAnswer::of).toList();
+  }
+
+  /**
+   * One person's approval. Refused (403) for the requester and for anyone the decision does not name;
+   * (409) for a request no longer pending or already approved by them. With enough approvals, the
+   * blast radius is computed again: grown beyond what was approved, the request waits again with the
+   * reason; otherwise it runs, once.
+   */
+  public GateAnswer approve(String id, String by, String comment) {
+    StoredRequest r = pending(id, by, "approve");
+    Instant now = clock.instant();
+    StoredRequest approved = graph.writeTx("approve an action request", tx -> {
+      Optional<StoredRequest> added = RequestStore.approve(tx, id, by, now);
+      if (added.isEmpty()) {
+        return null;
+      }
+      audit.record(tx, "approved", by, id, r.target(), comment == null ? Map.of() : Map.of("comment", comment));
+      return added.get();
+    });
+    if (approved == null) {
+      throw conflict(find(id), by);
+    }
+    if (approved.approvedBy().size() < approved.approvalsNeeded()) {
+      return GateAnswer.of(approved);
+    }
+    return GateAnswer.of(runApproved(approved));
+  }
+
+  /** One person's rejection, with a comment: the request ends {@code rejected}. */
+  public GateAnswer reject(String id, String by, String comment) {
+    StoredRequest r = pending(id, by, "reject");
+    Instant now = clock.instant();
+    Optional<StoredRequest> moved = graph.writeTx("reject an action request", tx -> {
+      Optional<StoredRequest> m = RequestStore.move(tx, id, "pending_approval", "rejected",
+          Map.of("comment", comment == null ? "" : comment, "rejected_by", by), now);
+      m.ifPresent(x -> audit.record(tx, "rejected", by, id, r.target(),
+          comment == null ? Map.of() : Map.of("comment", comment)));
+      return m;
+    });
+    return GateAnswer.of(moved.orElseThrow(() -> conflict(find(id), by)));
+  }
+
+  /** Undoes an executed, reversible action. */
+  public GateAnswer rollBack(String id, String by) {
+    StoredRequest r = find(id);
+    Action action = gate.actions().named(r.action());
+    if (!action.reversible()) {
+      throw new BlastgateException.Conflict("'" + r.action() + "' cannot be undone");
+    }
+    if (!r.status().equals("executed")) {
+      throw new BlastgateException.Conflict("request " + id + " is " + r.status() + "; only an executed one rolls back");
+    }
+    return GateAnswer.of(execution.rollBack(r, by)
+        .orElseThrow(() -> new BlastgateException.Conflict("request " + id + " is no longer executed")));
+  }
+
+  /** At start-up: requests a crash left executing become failed (never run again blindly). */
+  public List<String> reconcileInterrupted() {
+    return execution.reconcileInterrupted();
+  }
+
+  private StoredRequest runApproved(StoredRequest approved) {
+    GateService.Weighed again = gate.weigh(approved.asked());
+    DecisionCodec.Kept before = DecisionCodec.read(approved.decisionJson());
+    String grew = Growth.beyond(before.radius(), again);
+    Instant now = clock.instant();
+    if (grew != null) {
+      return graph.writeTx("wait again for approval", tx -> {
+        StoredRequest back = RequestStore.move(tx, approved.id(), "pending_approval", "pending_approval",
+            Map.of("approved_by", List.of(), "decision", DecisionCodec.write(new DecisionCodec.Kept(again.decision(),
+                again.confidence(), now, DecisionCodec.RadiusSummary.of(again.radius()))),
+                "approvals_needed", Math.max(1, again.decision().approvalsNeeded()),
+                "approvers", again.decision().approvers()), now).orElse(approved);
+        audit.record(tx, "decided", "blastgate", approved.id(), approved.target(),
+            Map.of("outcome", "require_approval", "because", grew));
+        return back;
+      });
+    }
+    Optional<StoredRequest> claimed = graph.writeTx("claim an approved action", tx -> {
+      Optional<StoredRequest> c = RequestStore.move(tx, approved.id(), "pending_approval", "executing", Map.of(), now);
+      c.ifPresent(x -> audit.record(tx, "execution_started", "blastgate", x.id(), x.target(),
+          Map.of("approved_by", x.approvedBy())));
+      return c;
+    });
+    if (claimed.isEmpty()) {
+      return find(approved.id()); // Another approval claimed it: it runs there, once.
+    }
+    return execution.run(claimed.get(), again.target().label().cypherName(), again.target().kind());
+  }
+
+  private StoredRequest pending(String id, String by, String verb) {
+    StoredRequest r = expireIfDue(find(id));
+    if (!r.status().equals("pending_approval")) {
+      throw new BlastgateException.Conflict("request " + id + " is " + r.status() + ", no longer pending approval");
+    }
+    if (r.requester().equals(by)) {
+      throw new BlastgateException.Forbidden("a requester never approves or rejects their own request");
+    }
+    if (!mayApprove(r, by)) {
+      throw new BlastgateException.Forbidden(by + " may not " + verb + " request " + id + ": its approvers are "
+          + String.join(", ", r.approvers()));
+    }
+    return r;
+  }
+
+  private boolean mayApprove(StoredRequest r, String by) {
+    if (r.approvers().contains(Gate.ANY_APPROVER) || r.approvers().contains(by)) {
+      return true;
+    }
+    return store.teamsOf(by).stream().anyMatch(r.approvers()::contains);
+  }
+
+  private StoredRequest expireIfDue(StoredRequest r) {
+    Instant now = clock.instant();
+    if (!r.status().equals("pending_approval") || r.expiresAt() == null || now.isBefore(r.expiresAt())) {
+      return r;
+    }
+    return graph.writeTx("expire an action request", tx -> {
+      Optional<StoredRequest> m = RequestStore.move(tx, r.id(), "pending_approval", "expired", Map.of(), now);
+      m.ifPresent(x -> audit.record(tx, "expired", "blastgate", x.id(), x.target(), Map.of()));
+      return m;
+    }).orElseGet(() -> find(r.id()));
+  }
+
+  private StoredRequest find(String id) {
+    return store.find(id).orElseThrow(() -> new BlastgateException.UnknownRequest(id));
+  }
+
+  private BlastgateException conflict(StoredRequest now, String by) {
+    return new BlastgateException.Conflict(now.approvedBy().contains(by) && now.status().equals("pending_approval")
+        ? by + " already approved request " + now.id()
+        : "request " + now.id() + " is " + now.status() + ", no longer pending approval");
+  }
+}

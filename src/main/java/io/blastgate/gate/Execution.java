@@ -1,0 +1,118 @@
+package io.blastgate.gate;
+
+import io.blastgate.graph.Graph;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a request that was claimed for execution (status {@code executing}, written with its {@code
+ * execution_started} entry before anything runs): the outward executors that handle it, then, only if
+ * they all succeeded, the new state on the target in the graph, the status and the {@code executed}
+ * entry in one transaction; a failure is {@code failed} with {@code execution_failed}, never done.
+ * Rollback is the same path backwards for a reversible action.
+ */
+final class Execution {
+  /** How long a {@code suspend} lasts before it restores itself. */
+  static final Duration SUSPEND_FOR = Duration.ofHours(24);
+
+  private final Graph graph;
+  private final Actions actions;
+  private final List<Executor> executors;
+  private final GateAudit audit;
+  private final Clock clock;
+
+  Execution(Graph graph, Actions actions, List<Executor> executors, GateAudit audit, Clock clock) {
+    this.graph = graph;
+    this.actions = actions;
+    this.executors = List.copyOf(executors);
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Carries out a request the caller has claimed (it is {@code executing}); answers it as it ends. */
+  StoredRequest run(StoredRequest claimed, String targetLabel, String targetKind) {
+    Action action = actions.named(claimed.action());
+    Instant now = clock.instant();
+    Instant until = "suspend".equals(action.name()) ? now.plus(SUSPEND_FOR) : null;
+    ExecutionOrder order = new ExecutionOrder(claimed.id(), claimed.executionKey(), action.name(), claimed.target(),
+        targetLabel, targetKind, false, until, claimed.requester(), claimed.reason());
+    List<String> done = new ArrayList<>();
+    for (Executor executor : executors) {
+      if (!executor.handles(order)) {
+        continue;
+      }
+      ExecutionResult result;
+      try {
+        result = executor.execute(order);
+      } catch (RuntimeException e) {
+        result = ExecutionResult.failed(executor.name() + " could not be run", 1);
+      }
+      if (!result.succeeded()) {
+        return finish(claimed, "failed", "execution_failed",
+            executor.name() + ": " + result.detail() + (done.isEmpty() ? "" : " (done before it: " + done + ")"),
+            null, null);
+      }
+      done.add(executor.name() + ": " + result.detail());
+    }
+    String detail = (action.records() == null ? "nothing to record on the target"
+        : "the graph records " + claimed.target() + " as " + action.records()
+            + (until == null ? "" : " until " + until)) + (done.isEmpty() ? "" : "; " + String.join("; ", done));
+    return finish(claimed, "executed", "executed", detail, action.records(), until);
+  }
+
+  private StoredRequest finish(StoredRequest claimed, String status, String event, String detail, String records,
+      Instant until) {
+    Instant now = clock.instant();
+    return graph.writeTx("finish an action", tx -> {
+      if (records != null) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", claimed.target());
+        p.put("containment", records);
+        p.put("request", claimed.id());
+        p.put("now", now.toString());
+        p.put("until", until == null ? null : until.toString());
+        tx.run(GateQuery.APPLY_CONTAINMENT, p).consume();
+      }
+      StoredRequest after = RequestStore.move(tx, claimed.id(), "executing", status,
+          Map.of("execution_detail", detail, "finished_at", now.toString()), now).orElseThrow();
+      audit.record(tx, event, "blastgate", claimed.id(), claimed.target(), Map.of("detail", detail));
+      return after;
+    });
+  }
+
+  /** Undoes an executed, reversible request: lifts its state from the target; answers it rolled back. */
+  Optional<StoredRequest> rollBack(StoredRequest executed, String by) {
+    Instant now = clock.instant();
+    return graph.writeTx("roll an action back", tx -> {
+      Optional<StoredRequest> moved = RequestStore.move(tx, executed.id(), "executed", "rolled_back",
+          Map.of("rolled_back_by", by, "rolled_back_at", now.toString()), now);
+      if (moved.isPresent()) {
+        tx.run(GateQuery.LIFT_CONTAINMENT, Map.of("id", executed.target(), "request", executed.id())).consume();
+        audit.record(tx, "rolled_back", by, executed.id(), executed.target(), Map.of("action", executed.action()));
+      }
+      return moved;
+    });
+  }
+
+  /** At start-up: requests a crash left executing become failed, never run again blindly. */
+  List<String> reconcileInterrupted() {
+    Instant now = clock.instant();
+    String detail = "interrupted while executing (the program stopped); whether the action ran outside is"
+        + " unknown: check the target, then ask again";
+    return graph.writeTx("reconcile interrupted executions", tx -> {
+      List<String> ids = tx.run(GateQuery.INTERRUPTED_EXECUTIONS, Map.of("now", now.toString(), "detail", detail))
+          .list(r -> r.text("id") + " " + r.text("target"));
+      for (String line : ids) {
+        String[] idAndTarget = line.split(" ", 2);
+        audit.record(tx, "execution_failed", "blastgate", idAndTarget[0], idAndTarget[1], Map.of("detail", detail));
+      }
+      return ids;
+    });
+  }
+}

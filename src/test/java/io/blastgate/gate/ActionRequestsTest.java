@@ -1,0 +1,213 @@
+package io.blastgate.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.blastgate.blastradius.BlastRadiusService;
+import io.blastgate.error.BlastgateException;
+import io.blastgate.graph.Graph;
+import io.blastgate.testing.Seed;
+import io.blastgate.testing.TestGraph;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The life of requests against a real Neo4j, with an executor that counts what it is asked: at most
+ * once per request whatever arrives at once (approvals, retries with one idempotency key, two gates
+ * on one graph), no self-approval, expiry, and the reconciliation of an interrupted execution.
+ */
+@ExtendWith(TestGraph.class)
+class ActionRequestsTest {
+  private final Map<String, AtomicInteger> executed = new ConcurrentHashMap<>();
+  private Instant now = Instant.now();
+  private final Clock clock = new Clock() {
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  };
+  private Graph graph;
+
+  private final Executor counting = new Executor() {
+    @Override
+    public String name() {
+      return "counting";
+    }
+
+    @Override
+    public boolean handles(ExecutionOrder order) {
+      return true;
+    }
+
+    @Override
+    public ExecutionResult execute(ExecutionOrder order) {
+      executed.computeIfAbsent(order.requestId(), k -> new AtomicInteger()).incrementAndGet();
+      return ExecutionResult.done("acted on " + order.targetId(), 1);
+    }
+  };
+
+  @BeforeEach
+  void seed(Graph graph) {
+    this.graph = graph;
+    Seed.ENTITIES.writeTo(graph);
+    cypher("MERGE (s:Source {name: 'payments-inventory'}) SET s.last_synced = datetime($at)",
+        Map.of("at", now.minus(Duration.ofHours(1)).toString()));
+    cypher("MATCH (web:Owner {id: 'team:web'}), (pay:Owner {id: 'team:payments'})"
+        + " CREATE (:Entity:Owner {id: 'person:bo', name: 'Bo', kind: 'person'})-[:MEMBER_OF]->(web)"
+        + " CREATE (:Entity:Owner {id: 'person:cy', name: 'Cy', kind: 'person'})-[:MEMBER_OF]->(pay)"
+        + " CREATE (:Entity:Owner {id: 'person:di', name: 'Di', kind: 'person'})-[:MEMBER_OF]->(web)", Map.of());
+  }
+
+  private static void cypher(String statement, Map<String, Object> params) {
+    TestGraph.database().executeTransactionally(statement, params);
+  }
+
+  private GateService gate() {
+    return new GateService(graph, new BlastRadiusService(graph, 10), List.of(counting), GateAudit.NONE, clock);
+  }
+
+  private static ActionRequest revoke(String requester, String key) {
+    return new ActionRequest("cred:stripe-key", "revoke_credential", "high", "paste", requester, key, false);
+  }
+
+  private static <T> List<T> atOnce(int threads, Callable<T> work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<T>> futures = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      futures.add(pool.submit(() -> {
+        start.await();
+        return work.call();
+      }));
+    }
+    start.countDown();
+    List<T> results = new ArrayList<>();
+    for (Future<T> f : futures) {
+      try {
+        results.add(f.get());
+      } catch (java.util.concurrent.ExecutionException e) {
+        results.add(null);
+      }
+    }
+    pool.shutdown();
+    return results;
+  }
+
+  @Test
+  void manyApprovalsAtOnceFromTwoGatesRunTheActionOnce() throws Exception {
+    GateService one = gate();
+    GateService two = gate();
+    String id = one.requests().submit(revoke("person:responder", null)).id();
+    List<String> people = List.of("person:ana", "person:bo", "person:cy", "person:di");
+    AtomicInteger turn = new AtomicInteger();
+    List<GateAnswer> answers = atOnce(8, () -> {
+      int i = turn.getAndIncrement();
+      GateService gate = i % 2 == 0 ? one : two;
+      return gate.requests().approve(id, people.get(i % people.size()), null);
+    });
+    assertThat(executed.get(id)).hasValue(1);
+    assertThat(one.requests().get(id).status()).isEqualTo("executed");
+    assertThat(answers.stream().filter(a -> a != null && a.status().equals("executed")).count()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void retriesWithOneIdempotencyKeyAtOnceMakeOneRequestAndRunItOnce() throws Exception {
+    cypher("MATCH (t:Owner {id: 'team:payments'}), (w:Workload {id: 'wl:stripe-webhooks'}) CREATE (t)-[:OWNS]->(w)", Map.of());
+    GateService one = gate();
+    GateService two = gate();
+    AtomicInteger turn = new AtomicInteger();
+    List<GateAnswer> answers = atOnce(8, () -> (turn.getAndIncrement() % 2 == 0 ? one : two).requests()
+        .submit(new ActionRequest("wl:stripe-webhooks", "block_workload", "high", "x", "person:responder", "retry-1", false)));
+    assertThat(answers).doesNotContainNull();
+    assertThat(answers.stream().map(GateAnswer::id).distinct()).hasSize(1);
+    assertThat(executed.get(answers.get(0).id())).hasValue(1);
+    assertThat(one.requests().get(answers.get(0).id()).status()).isEqualTo("executed");
+  }
+
+  @Test
+  void aRequesterWhoMayApproveStillNeverApprovesTheirOwn() {
+    GateService gate = gate();
+    String id = gate.requests().submit(revoke("person:ana", null)).id();
+    assertThatThrownBy(() -> gate.requests().approve(id, "person:ana", null))
+        .isInstanceOf(BlastgateException.Forbidden.class)
+        .hasMessage("a requester never approves or rejects their own request");
+    assertThat(gate.requests().get(id).approvedBy()).isEmpty();
+  }
+
+  @Test
+  void aPendingRequestExpires() {
+    GateService gate = gate();
+    String id = gate.requests().submit(revoke("person:responder", null)).id();
+    now = now.plus(Duration.ofHours(4)).plusSeconds(1);
+    assertThatThrownBy(() -> gate.requests().approve(id, "person:ana", null))
+        .isInstanceOf(BlastgateException.Conflict.class).hasMessageContaining("is expired");
+    assertThat(gate.requests().get(id).status()).isEqualTo("expired");
+    assertThat(executed).isEmpty();
+  }
+
+  @Test
+  void anExecutionACrashInterruptedIsFailedNeverRunAgain() {
+    GateService gate = gate();
+    String id = gate.requests().submit(revoke("person:responder", null)).id();
+    cypher("MATCH (r:ActionRequest {id: $id}) SET r.status = 'executing'", Map.of("id", id));
+    assertThat(gate.requests().reconcileInterrupted()).containsExactly(id + " cred:stripe-key");
+    GateAnswer after = gate.requests().get(id);
+    assertThat(after.status()).isEqualTo("failed");
+    assertThat(after.executionDetail()).startsWith("interrupted while executing");
+    assertThat(executed).isEmpty();
+  }
+
+  @Test
+  void aFailingExecutorLeavesTheRequestFailedAndTheGraphUntouched() {
+    Executor refusing = new Executor() {
+      @Override
+      public String name() {
+        return "webhook";
+      }
+
+      @Override
+      public boolean handles(ExecutionOrder order) {
+        return true;
+      }
+
+      @Override
+      public ExecutionResult execute(ExecutionOrder order) {
+        return ExecutionResult.failed("the webhook answered 503 on each of 5 attempts", 5);
+      }
+    };
+    cypher("MATCH (t:Owner {id: 'team:payments'}), (w:Workload {id: 'wl:stripe-webhooks'}) CREATE (t)-[:OWNS]->(w)", Map.of());
+    GateService gate = new GateService(graph, new BlastRadiusService(graph, 10), List.of(refusing), GateAudit.NONE, clock);
+    GateAnswer a = gate.requests().submit(new ActionRequest("wl:stripe-webhooks", "block_workload", "high", "x",
+        "person:responder", null, false));
+    assertThat(a.status()).isEqualTo("failed");
+    assertThat(a.executionDetail()).isEqualTo("webhook: the webhook answered 503 on each of 5 attempts");
+    Object containment = TestGraph.database().executeTransactionally(
+        "MATCH (w:Workload {id: 'wl:stripe-webhooks'}) RETURN w.containment AS c", Map.of(), r -> r.next().get("c"));
+    assertThat(containment).isNull();
+  }
+}
