@@ -125,23 +125,29 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  record Issued(String name, String principal, Role role, String token) {}
+  /** A token issued for the demo, with the shell variable the banner exports it as. */
+  record Issued(String name, String principal, Role role, String token, String variable) {}
 
   private static List<Issued> issueTokens(Path file) {
     List<Issued> issued = new ArrayList<>();
     List<io.blastgate.auth.TokenEntry> entries = new ArrayList<>();
-    // Least privilege even in a demo: one token per role, each for a person of the demo organisation.
+    // Least privilege even in a demo: one token per role, each for a person of the demo organisation;
+    // two approvers, of the payments and the web teams, so that a critical request can get its quorum.
     String[][] people = {
-      {"viewer", "person:ana.silva"},
-      {"importer", "person:diego.ramos"},
-      {"responder", "person:uche.eze"},
-      {"admin", "person:vera.novak"}
+      {"viewer", "person:ana.silva", "VIEWER"},
+      {"importer", "person:diego.ramos", "IMPORTER"},
+      {"responder", "person:uche.eze", "RESPONDER"},
+      {"approver", "person:ben.okafor", "APPROVER_PAYMENTS"},
+      {"approver", "person:pablo.diaz", "APPROVER_WEB"},
+      {"auditor", "person:xena.park", "AUDITOR"},
+      {"admin", "person:vera.novak", "ADMIN"}
     };
     for (String[] p : people) {
       Role role = Role.fromWireName(p[0]).orElseThrow();
-      GeneratedToken t = TokenStore.generate("demo-" + p[0], p[1], EnumSet.of(role));
+      String name = "demo-" + p[2].toLowerCase(Locale.ROOT).replace('_', '-');
+      GeneratedToken t = TokenStore.generate(name, p[1], EnumSet.of(role));
       entries.add(t.entry());
-      issued.add(new Issued("demo-" + p[0], p[1], role, t.token()));
+      issued.add(new Issued(name, p[1], role, t.token(), p[2]));
     }
     TokenStore.write(file, entries);
     return issued;
@@ -163,7 +169,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.printf("%nIn another terminal, set one variable per role, then try:%n");
     for (Issued t : tokens) {
-      out.printf("  export %s=%s%n", t.role().wireName().toUpperCase(Locale.ROOT), t.token());
+      out.printf("  export %s=%s%n", t.variable(), t.token());
     }
     out.printf("  curl -s %s/api/v1/health%n", base);
     out.printf("  curl -s -H \"Authorization: Bearer $VIEWER\" '%s/api/v1/blast-radius?target=cred:vault/shared/datadog-api-key'%n", base);

@@ -61,6 +61,11 @@ public final class Main implements Runnable {
           BlastRadiusCommand.class,
           SearchCommand.class,
           ShowCommand.class,
+          GateCommands.Act.class,
+          GateCommands.Pending.class,
+          GateCommands.Approve.class,
+          GateCommands.Reject.class,
+          GateCommands.Rollback.class,
           TokenCommand.class,
           BenchCommand.class,
           HelpCommand.class);

@@ -8,6 +8,7 @@ import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.error.BlastgateException.Unauthenticated;
 import io.blastgate.error.BlastgateException;
 import io.blastgate.error.Redacted;
+import io.blastgate.wire.ActionJson;
 import io.blastgate.wire.BlastRadiusJson;
 import io.blastgate.wire.EntityJson;
 import io.blastgate.wire.ImportReportJson;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -78,6 +80,38 @@ record Remote(URI base, String token) {
     return new RemoteImport.Outcome(read(response, ImportReportJson.class), 0);
   }
 
+  /** {@code POST /api/v1/actions}: a request through the gate, with its decision. */
+  ActionJson act(Map<String, Object> body) {
+    return post("/api/v1/actions", body, ActionJson.class);
+  }
+
+  /** {@code GET /api/v1/actions?status=…}: requests, newest first. */
+  ActionJson.Page actions(String status, int limit) {
+    return get("/api/v1/actions?limit=" + limit + (status == null ? "" : "&status=" + status), ActionJson.Page.class);
+  }
+
+  /** {@code POST /api/v1/actions/{id}/approve|reject|rollback}, with an optional comment. */
+  ActionJson onRequest(String id, String verb, String comment) {
+    return post("/api/v1/actions/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/" + verb,
+        comment == null ? Map.of() : Map.of("comment", comment), ActionJson.class);
+  }
+
+  private <T> T post(String path, Object body, Class<T> type) {
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(Duration.ofSeconds(120))
+              .header("Authorization", "Bearer " + token)
+              .header("Content-Type", "application/json")
+              .header("Accept", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+              .build();
+      return read(send(request), type);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private <T> T get(String pathAndQuery, Class<T> type) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(base + pathAndQuery))
@@ -120,6 +154,7 @@ record Remote(URI base, String token) {
     return switch (status) {
       case 401 -> new Unauthenticated("the server refused the token: " + detail);
       case 403 -> new Forbidden(detail);
+      case 409 -> new BlastgateException.Conflict(detail);
       case 503 -> new GraphUnavailable(detail, null);
       default -> status >= 500
           ? new GraphUnavailable("the server failed (" + status + "): " + detail
