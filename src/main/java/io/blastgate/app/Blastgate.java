@@ -20,6 +20,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,7 +115,14 @@ public final class Blastgate implements AutoCloseable {
   public Server serve(String version) {
     try {
       privateDataFolder(config);
-      return new Server(ApiServer.start(services, tokens(), HttpSettings.from(config, version)), this);
+      Server server = new Server(ApiServer.start(services, tokens(), HttpSettings.from(config, version)), this);
+      server.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "blastgate-housekeeping");
+        t.setDaemon(true);
+        return t;
+      });
+      server.housekeeping.scheduleWithFixedDelay(this::housekeeping, 0, HOUSEKEEPING_EVERY.toSeconds(), TimeUnit.SECONDS);
+      return server;
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -166,10 +177,23 @@ public final class Blastgate implements AutoCloseable {
     }
   }
 
+  /** How often the server restores expired suspensions and expires stale requests. */
+  static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(30);
+
+  /** One round of the gate's housekeeping; a failure is logged and the next round tries again. */
+  private void housekeeping() {
+    try {
+      services.gate().requests().housekeeping().forEach(line -> LOG.info("gate: {}", line));
+    } catch (RuntimeException e) {
+      LOG.warn("gate housekeeping failed this round: {}", e.getMessage());
+    }
+  }
+
   /** The API being served; closing it stops serving, then closes the program. */
   public static final class Server implements AutoCloseable {
     private final ApiServer api;
     private final Blastgate program;
+    private ScheduledExecutorService housekeeping;
 
     private Server(ApiServer api, Blastgate program) {
       this.api = api;
@@ -184,6 +208,9 @@ public final class Blastgate implements AutoCloseable {
     @Override
     public void close() {
       try {
+        if (housekeeping != null) {
+          housekeeping.shutdownNow();
+        }
         api.close();
       } finally {
         program.close();

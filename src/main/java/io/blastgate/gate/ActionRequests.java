@@ -164,8 +164,34 @@ public final class ActionRequests {
     if (!r.status().equals("executed")) {
       throw new BlastgateException.Conflict("request " + id + " is " + r.status() + "; only an executed one rolls back");
     }
-    return GateAnswer.of(execution.rollBack(r, by)
+    TargetFacts target = gate.targetFacts(r.target());
+    return GateAnswer.of(execution.rollBack(r, by, target.label().cypherName(), target.kind())
         .orElseThrow(() -> new BlastgateException.Conflict("request " + id + " is no longer executed")));
+  }
+
+  /**
+   * Housekeeping, run by the server every little while and safe to run in every process at once: a
+   * suspension whose time is up is restored (rolled back once, whoever gets there first), and a
+   * pending request past its expiry is expired. Answers what it did, one line each.
+   */
+  public List<String> housekeeping() {
+    Instant now = clock.instant();
+    List<String> done = new java.util.ArrayList<>();
+    for (StoredRequest r : store.due(GateQuery.DUE_RESTORES, now)) {
+      try {
+        TargetFacts target = gate.targetFacts(r.target());
+        execution.rollBack(r, "blastgate (the suspension expired)", target.label().cypherName(), target.kind())
+            .ifPresent(x -> done.add("restored " + r.target() + " (request " + r.id() + ")"));
+      } catch (BlastgateException e) {
+        done.add("could not restore " + r.target() + " (request " + r.id() + "): " + e.getMessage());
+      }
+    }
+    for (StoredRequest r : store.due(GateQuery.DUE_EXPIRIES, now)) {
+      if (expireIfDue(r).status().equals("expired")) {
+        done.add("expired request " + r.id());
+      }
+    }
+    return done;
   }
 
   /** At start-up: requests a crash left executing become failed (never run again blindly). */

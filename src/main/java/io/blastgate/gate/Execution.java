@@ -86,8 +86,35 @@ final class Execution {
     });
   }
 
-  /** Undoes an executed, reversible request: lifts its state from the target; answers it rolled back. */
-  Optional<StoredRequest> rollBack(StoredRequest executed, String by) {
+  /**
+   * Undoes an executed, reversible request: the outward executors that handle it are asked to undo it
+   * first (a refusal leaves it executed, with why), then its state is lifted from the target in the
+   * graph. Empty when another caller rolled it back meanwhile.
+   */
+  Optional<StoredRequest> rollBack(StoredRequest executed, String by, String targetLabel, String targetKind) {
+    Instant claimedAt = clock.instant();
+    boolean claimed = graph.writeTx("claim a rollback", tx -> tx.run(GateQuery.CLAIM_ROLLBACK,
+        Map.of("id", executed.id(), "by", by, "now", claimedAt.toString())).list().size() == 1);
+    if (!claimed) {
+      return Optional.empty();
+    }
+    ExecutionOrder undo = new ExecutionOrder(executed.id(), executed.executionKey(), executed.action(),
+        executed.target(), targetLabel, targetKind, true, null, executed.requester(), executed.reason());
+    for (Executor executor : executors) {
+      if (executor.handles(undo)) {
+        ExecutionResult result;
+        try {
+          result = executor.execute(undo);
+        } catch (RuntimeException e) {
+          result = ExecutionResult.failed(executor.name() + " could not be run", 1);
+        }
+        if (!result.succeeded()) {
+          graph.write(GateQuery.RELEASE_ROLLBACK, Map.of("id", executed.id()), rows -> rows.consume());
+          throw new io.blastgate.error.BlastgateException.Conflict("the rollback failed at " + executor.name() + ": "
+              + result.detail() + "; the request stays executed");
+        }
+      }
+    }
     Instant now = clock.instant();
     return graph.writeTx("roll an action back", tx -> {
       Optional<StoredRequest> moved = RequestStore.move(tx, executed.id(), "executed", "rolled_back",

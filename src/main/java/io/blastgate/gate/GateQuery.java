@@ -16,7 +16,11 @@ enum GateQuery implements CypherQuery {
   TEAMS_OF_PERSON("gate/teams-of-person.cypher"),
   APPLY_CONTAINMENT("gate/apply-containment.cypher"),
   LIFT_CONTAINMENT("gate/lift-containment.cypher"),
-  INTERRUPTED_EXECUTIONS("gate/interrupted-executions.cypher");
+  INTERRUPTED_EXECUTIONS("gate/interrupted-executions.cypher"),
+  DUE_RESTORES("gate/due-restores.cypher"),
+  DUE_EXPIRIES("gate/due-expiries.cypher"),
+  CLAIM_ROLLBACK("gate/claim-rollback.cypher"),
+  RELEASE_ROLLBACK("gate/release-rollback.cypher");
 
   private final String file;
 

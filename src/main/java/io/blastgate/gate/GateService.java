@@ -86,6 +86,11 @@ public final class GateService {
     return new Weighed(target, confidence, radius, gate.decide(input, policy), policy, now);
   }
 
+  /** What the gate knows of a target besides its blast radius. */
+  TargetFacts targetFacts(String id) {
+    return target(id);
+  }
+
   private TargetFacts target(String id) {
     List<Row> rows = graph.read(GateQuery.TARGET_FACTS, Map.of("id", id), r -> r.list());
     if (rows.isEmpty()) {

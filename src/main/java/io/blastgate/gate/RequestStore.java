@@ -49,6 +49,11 @@ final class RequestStore {
     return first(tx.run(GateQuery.ADD_APPROVAL, Map.of("id", id, "by", by, "now", now.toString())));
   }
 
+  /** Executed suspensions whose time is up, and pending requests past their expiry, at {@code now}. */
+  List<StoredRequest> due(GateQuery query, Instant now) {
+    return graph.readAnyState(query, Map.of("now", now.toString()), rows -> rows.list(r -> StoredRequest.of(r.row("request"))));
+  }
+
   List<String> teamsOf(String personId) {
     return graph.readAnyState(GateQuery.TEAMS_OF_PERSON, Map.of("id", personId), rows -> rows.list(r -> r.text("team")));
   }

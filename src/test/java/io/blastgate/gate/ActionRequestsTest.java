@@ -183,6 +183,29 @@ class ActionRequestsTest {
   }
 
   @Test
+  void aSuspensionRestoresItselfOnceWhenItsTimeIsUpWhateverRunsTheHousekeeping() throws Exception {
+    cypher("CREATE (:Entity:Identity {id: 'sa:bot', name: 'bot', kind: 'service_account', status: 'active',"
+        + " sources: ['payments-inventory']})", Map.of());
+    GateService one = gate();
+    GateService two = gate();
+    GateAnswer suspended = one.requests().submit(
+        new ActionRequest("sa:bot", "suspend", "high", "odd calls", "person:responder", null, false));
+    assertThat(suspended.status()).isEqualTo("executed");
+    assertThat(one.requests().housekeeping()).isEmpty();
+    now = now.plus(Execution.SUSPEND_FOR).plusSeconds(1);
+    AtomicInteger turn = new AtomicInteger();
+    List<List<String>> rounds = atOnce(6, () -> (turn.getAndIncrement() % 2 == 0 ? one : two).requests().housekeeping());
+    assertThat(rounds.stream().flatMap(List::stream).toList()).containsExactly(
+        "restored sa:bot (request " + suspended.id() + ")");
+    assertThat(one.requests().get(suspended.id()).status()).isEqualTo("rolled_back");
+    // The executor was told twice in all: to suspend, then once to undo.
+    assertThat(executed.get(suspended.id())).hasValue(2);
+    Object containment = TestGraph.database().executeTransactionally(
+        "MATCH (i:Identity {id: 'sa:bot'}) RETURN i.containment AS c", Map.of(), r -> r.next().get("c"));
+    assertThat(containment).isNull();
+  }
+
+  @Test
   void aFailingExecutorLeavesTheRequestFailedAndTheGraphUntouched() {
     Executor refusing = new Executor() {
       @Override
