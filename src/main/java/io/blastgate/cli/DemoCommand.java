@@ -107,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
     Files.writeString(dir.resolve(MARKER), "made by `blastgate demo`, which wipes this folder at every start\n");
   }
 
-  private static ImportReport loadDemo(Blastgate program) throws IOException {
+  static ImportReport loadDemo(Blastgate program) throws IOException {
     Path bundle = Files.createTempFile("blastgate-demo-", ".json");
     try (InputStream in = DemoCommand.class.getResourceAsStream(DEMO_BUNDLE)) {
       if (in == null) {

@@ -68,6 +68,7 @@ public final class Main implements Runnable {
           GateCommands.Rollback.class,
           TokenCommand.class,
           BenchCommand.class,
+          GateBenchCommand.class,
           HelpCommand.class);
 
   /** The program with every command. */
