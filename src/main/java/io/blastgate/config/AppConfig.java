@@ -19,8 +19,8 @@ import java.util.Optional;
  * The whole configuration of the program, read once at start-up from the environment and the optional
  * file named by {@code BLASTGATE_CONFIG} (the environment wins). Reading checks every key and throws one
  * {@link InvalidConfiguration} that lists every problem; there are no default passwords and no built-in
- * tokens. The record prints its password as {@code ***}. Keys and defaults: {@code
- * docs/configuration.md}.
+ * tokens. The record prints its password and the webhook's secret as {@code ***}. The webhook, when
+ * one is configured, is {@link #webhook()}. Keys and defaults: {@code docs/configuration.md}.
  */
 public record AppConfig(
     Path dataDir,
@@ -36,7 +36,8 @@ public record AppConfig(
     int httpPort,
     Optional<Path> tokensFile,
     long maxBodyBytes,
-    long maxUploadBytes) {
+    long maxUploadBytes,
+    Optional<WebhookConfig> webhook) {
 
   /** How long the driver keeps retrying transient failures of one transaction. */
   private static final Duration MAX_RETRY_TIME = Duration.ofSeconds(30);
@@ -50,6 +51,7 @@ public record AppConfig(
     Objects.requireNonNull(queryTimeout, "queryTimeout");
     Objects.requireNonNull(httpHost, "httpHost");
     Objects.requireNonNull(tokensFile, "tokensFile");
+    Objects.requireNonNull(webhook, "webhook");
     if (!HopBound.allowed(maxHops)) {
       throw new IllegalArgumentException(HopBound.rule(maxHops));
     }
@@ -112,13 +114,14 @@ public record AppConfig(
     }
     long maxBody = in.bytes(ConfigKey.MAX_BODY_BYTES, 1, 1L << 20);
     long maxUpload = in.bytes(ConfigKey.MAX_UPLOAD_BYTES, 1, 512L << 20);
+    Optional<WebhookConfig> webhook = WebhookConfig.read(in);
 
     if (!problems.isEmpty()) {
       throw new InvalidConfiguration("the configuration", problems);
     }
     return new AppConfig(
         dataDir, uri, user, password, database, pageCache, boltPort, queryTimeout, maxHops, httpHost,
-        httpPort, tokensFile, maxBody, maxUpload);
+        httpPort, tokensFile, maxBody, maxUpload, webhook);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.blastgate.config;
 
 import io.blastgate.model.HopBound;
+import io.blastgate.model.WebhookRules;
 import java.util.Locale;
 
 /**
@@ -22,7 +23,11 @@ public enum ConfigKey {
   HTTP_PORT("BLASTGATE_HTTP_PORT", "8080", false),
   TOKENS_FILE("BLASTGATE_TOKENS_FILE", null, false),
   MAX_BODY_BYTES("BLASTGATE_MAX_BODY_BYTES", "1m", false),
-  MAX_UPLOAD_BYTES("BLASTGATE_MAX_UPLOAD_BYTES", "512m", false);
+  MAX_UPLOAD_BYTES("BLASTGATE_MAX_UPLOAD_BYTES", "512m", false),
+  WEBHOOK_URL("BLASTGATE_WEBHOOK_URL", null, false),
+  WEBHOOK_SECRET("BLASTGATE_WEBHOOK_SECRET", null, true),
+  WEBHOOK_SECRET_FILE("BLASTGATE_WEBHOOK_SECRET_FILE", null, false),
+  WEBHOOK_ATTEMPTS("BLASTGATE_WEBHOOK_ATTEMPTS", String.valueOf(WebhookRules.DEFAULT_ATTEMPTS), false);
 
   /** Names the optional configuration file; read from the environment only. */
   public static final String CONFIG_FILE_VARIABLE = "BLASTGATE_CONFIG";

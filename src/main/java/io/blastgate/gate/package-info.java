@@ -4,6 +4,8 @@
  * by {@link io.blastgate.gate.PolicyReader} against {@code policy/policy.schema.json}), and the decision
  * itself, {@link io.blastgate.gate.Gate#decide}: a pure function of the action, the target, the
  * detection's confidence, the blast radius, the policy, the facts' age and the clock. {@link
- * io.blastgate.gate.GateService} gathers those inputs from the graph.
+ * io.blastgate.gate.GateService} gathers those inputs from the graph. An {@link
+ * io.blastgate.gate.Executor} carries an allowed action out; {@link io.blastgate.gate.WebhookExecutor}
+ * delivers it as a signed webhook (docs/executors.md), over the JDK's HTTP client.
  */
 package io.blastgate.gate;
