@@ -98,7 +98,8 @@ final class Execution {
     if (!claimed) {
       return Optional.empty();
     }
-    ExecutionOrder undo = new ExecutionOrder(executed.id(), executed.executionKey(), executed.action(),
+    // Its own key: a receiver that dedupes by key must not take the undo for the action again.
+    ExecutionOrder undo = new ExecutionOrder(executed.id(), executed.executionKey() + "#undo", executed.action(),
         executed.target(), targetLabel, targetKind, true, null, executed.requester(), executed.reason());
     for (Executor executor : executors) {
       if (executor.handles(undo)) {

@@ -3,12 +3,16 @@ package io.blastgate.services;
 import io.blastgate.blastradius.BlastRadiusService;
 import io.blastgate.config.AppConfig;
 import io.blastgate.entities.EntityService;
+import io.blastgate.gate.Executor;
 import io.blastgate.gate.GateAudit;
 import io.blastgate.gate.GateService;
+import io.blastgate.gate.WebhookExecutor;
+import io.blastgate.gate.WebhookSettings;
 import io.blastgate.graph.Graph;
 import io.blastgate.importer.ImportSettings;
 import io.blastgate.importer.Importer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,7 +40,18 @@ public record Services(
         new EntityService(graph),
         blastRadius,
         new Importer(graph, importSettings(config)),
-        new GateService(graph, blastRadius, List.of(), GateAudit.NONE, Clock.systemUTC()));
+        new GateService(graph, blastRadius, executors(config), GateAudit.NONE, Clock.systemUTC()));
+  }
+
+  /**
+   * The outward executors the configuration names, in the order they run: the signed webhook when
+   * {@code BLASTGATE_WEBHOOK_URL} is set. The graph records every executed action besides.
+   */
+  static List<Executor> executors(AppConfig config) {
+    List<Executor> executors = new ArrayList<>();
+    config.webhook().ifPresent(w -> executors.add(
+        new WebhookExecutor(new WebhookSettings(w.url(), w.secret().value(), w.attempts()))));
+    return executors;
   }
 
   /**

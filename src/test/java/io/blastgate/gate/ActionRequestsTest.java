@@ -206,6 +206,30 @@ class ActionRequestsTest {
   }
 
   @Test
+  void anExecutedActionIsDeliveredToTheSignedWebhookOnceAndItsRollbackToo() throws Exception {
+    String secret = "a-webhook-secret-of-at-least-32-characters";
+    try (WebhookReceiver receiver = WebhookReceiver.start(secret);
+        WebhookExecutor webhook = new WebhookExecutor(new WebhookSettings(receiver.url(), secret, 3))) {
+      cypher("MATCH (t:Owner {id: 'team:payments'}), (w:Workload {id: 'wl:stripe-webhooks'}) CREATE (t)-[:OWNS]->(w)", Map.of());
+      GateService gate = new GateService(graph, new BlastRadiusService(graph, 10), List.of(webhook), GateAudit.NONE, clock);
+      ActionRequest block = new ActionRequest("wl:stripe-webhooks", "block_workload", "high", "x", "person:responder", "inc-7", false);
+      GateAnswer a = gate.requests().submit(block);
+      assertThat(a.status()).isEqualTo("executed");
+      assertThat(a.executionDetail()).startsWith("the graph records wl:stripe-webhooks as blocked; webhook: ");
+      assertThat(gate.requests().submit(block).id()).isEqualTo(a.id());
+      assertThat(receiver.actions()).isEqualTo(1);
+      assertThat(gate.requests().rollBack(a.id(), "person:responder").status()).isEqualTo("rolled_back");
+      assertThat(receiver.actions()).isEqualTo(2);
+      com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+      List<String> events = new ArrayList<>();
+      for (WebhookReceiver.Delivery d : receiver.deliveries()) {
+        events.add(json.readTree(d.body()).get("event").asText() + " " + d.idempotencyKey());
+      }
+      assertThat(events).containsExactly("execute person:responder:inc-7", "undo person:responder:inc-7#undo");
+    }
+  }
+
+  @Test
   void aFailingExecutorLeavesTheRequestFailedAndTheGraphUntouched() {
     Executor refusing = new Executor() {
       @Override
