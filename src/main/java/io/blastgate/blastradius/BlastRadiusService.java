@@ -74,17 +74,22 @@ public final class BlastRadiusService {
   public BlastRadius compute(String targetId, int maxHops) {
     Objects.requireNonNull(targetId, "targetId");
     checkMaxHops(maxHops);
+    return graph.readTx("blast-radius", tx -> computeIn(tx, targetId, maxHops));
+  }
+
+  /**
+   * The blast radius inside the caller's read transaction ({@link Graph#readTx}), for a feature that
+   * reads more of the same state beside it (the gate: the target's facts): one transaction, one state.
+   */
+  public BlastRadius computeIn(Graph.Tx tx, String targetId, int maxHops) {
+    Objects.requireNonNull(targetId, "targetId");
+    checkMaxHops(maxHops);
     if (engine == Engine.PLUGIN) {
-      return graph.readTx(
-          "blast-radius",
-          tx ->
-              PluginAnswer.read(
-                  targetId,
-                  tx.run(BlastRadiusQuery.BLAST_RADIUS, Map.of("id", targetId, "maxHops", maxHops)),
-                  maxHops,
-                  clock.instant()));
+      return PluginAnswer.read(
+          targetId, tx.run(BlastRadiusQuery.BLAST_RADIUS, Map.of("id", targetId, "maxHops", maxHops)), maxHops,
+          clock.instant());
     }
-    return graph.readTx("blast-radius", tx -> new CypherAnswer(tx, maxHops, clock.instant()).compute(targetId));
+    return new CypherAnswer(tx, maxHops, clock.instant()).compute(targetId);
   }
 
   /**

@@ -65,37 +65,54 @@ public final class GateService {
    */
   Weighed weigh(ActionRequest request) {
     Action action = actions.named(request.action());
-    TargetFacts target = target(request.target());
-    if (!action.fits(target.label())) {
-      throw new BlastgateException.InvalidInput("'" + action.name() + "' does not fit " + request.target()
-          + ", a " + target.label().cypherName() + ": it fits " + action.appliesTo().stream()
-              .map(Label::cypherName).sorted().toList());
-    }
     Policy policy = policies.current();
     Confidence confidence = confidence(request.confidence(), policy);
-    Instant now = clock.instant();
-    BlastRadius radius = null;
-    RadiusFigures figures;
+    // The target's facts and its blast radius from one state of the graph, in one transaction.
+    record Read(TargetFacts target, BlastRadius radius) {}
+    Read read;
     try {
-      radius = blastRadius.compute(request.target());
-      figures = RadiusFigures.of(radius);
+      read = graph.readTx("weigh an action", tx -> {
+        TargetFacts target = target(tx, request.target());
+        if (!action.fits(target.label())) {
+          return new Read(target, null);
+        }
+        return new Read(target, blastRadius.computeIn(tx, request.target(), blastRadius.defaultMaxHops()));
+      });
     } catch (BlastgateException.GraphUnavailable e) {
-      figures = RadiusFigures.unavailable("the graph database did not answer in time");
+      // The facts could be had alone, the radius not in time: decide without it, which never executes.
+      read = new Read(targetFacts(request.target()), null);
+      if (!action.fits(read.target().label())) {
+        throw unfit(action, request.target(), read.target());
+      }
+      Instant now = clock.instant();
+      GateInput input = new GateInput(action, read.target(), confidence,
+          RadiusFigures.unavailable("the graph database did not answer in time"), null, now);
+      return new Weighed(read.target(), confidence, null, gate.decide(input, policy), policy, now);
     }
-    GateInput input = new GateInput(action, target, confidence, figures, radius == null ? null : factsAge(radius, now), now);
-    return new Weighed(target, confidence, radius, gate.decide(input, policy), policy, now);
+    if (!action.fits(read.target().label())) {
+      throw unfit(action, request.target(), read.target());
+    }
+    Instant now = clock.instant();
+    GateInput input = new GateInput(action, read.target(), confidence, RadiusFigures.of(read.radius()),
+        factsAge(read.radius(), now), now);
+    return new Weighed(read.target(), confidence, read.radius(), gate.decide(input, policy), policy, now);
+  }
+
+  private static BlastgateException unfit(Action action, String id, TargetFacts target) {
+    return new BlastgateException.InvalidInput("'" + action.name() + "' does not fit " + id + ", a "
+        + target.label().cypherName() + ": it fits " + action.appliesTo().stream().map(Label::cypherName).sorted().toList());
   }
 
   /** What the gate knows of a target besides its blast radius. */
   TargetFacts targetFacts(String id) {
-    return target(id);
+    return graph.readTx("read a target's facts", tx -> target(tx, id));
   }
 
-  private TargetFacts target(String id) {
-    List<Row> rows = graph.read(GateQuery.TARGET_FACTS, Map.of("id", id), r -> r.list());
+  private TargetFacts target(Graph.Tx tx, String id) {
+    List<Row> rows = tx.run(GateQuery.TARGET_FACTS, Map.of("id", id)).list();
     if (rows.isEmpty()) {
       // An owner is no target; anything else unknown. The blast radius says which, in its words.
-      blastRadius.compute(id, 0);
+      blastRadius.computeIn(tx, id, 0);
       throw new BlastgateException.UnknownEntity(id);
     }
     Row t = rows.get(0);
