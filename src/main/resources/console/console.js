@@ -14,9 +14,12 @@
     constructor(status, detail) { super(detail); this.status = status; }
   }
 
-  async function api(path) {
+  async function api(path, method, body) {
     const token = sessionStorage.getItem(TOKEN_KEY);
-    const response = await fetch(path, { headers: { "Authorization": "Bearer " + token, "Accept": "application/json" } });
+    const headers = { "Authorization": "Bearer " + token, "Accept": "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    const response = await fetch(path, { method: method || "GET", headers: headers,
+      body: body === undefined ? undefined : JSON.stringify(body) });
     if (response.ok) return response.json();
     let detail = response.status + " " + response.statusText;
     try { detail = (await response.json()).detail || detail; } catch (ignored) { /* not a problem document */ }
@@ -52,6 +55,9 @@
   function signOut(message) {
     sessionStorage.removeItem(TOKEN_KEY);
     $("console").hidden = true;
+    $("approvals").hidden = true;
+    $("audit").hidden = true;
+    $("tabs").hidden = true;
     $("sign-out").hidden = true;
     $("sign-in").hidden = false;
     $("sign-in-error").textContent = typeof message === "string" ? message : "";
@@ -60,6 +66,7 @@
   function showConsole() {
     $("sign-in").hidden = true;
     $("console").hidden = false;
+    $("tabs").hidden = false;
     $("sign-out").hidden = false;
     $("query").focus();
   }
@@ -182,6 +189,9 @@
       box.append(ol);
     }
   }
+
+  // What queue.js (the approvals and the audit) shares with this file.
+  window.blastgateConsole = { api: api, element: element };
 
   document.addEventListener("DOMContentLoaded", () => {
     $("sign-in-form").addEventListener("submit", signIn);

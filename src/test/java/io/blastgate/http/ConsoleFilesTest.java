@@ -43,7 +43,7 @@ class ConsoleFilesTest {
       assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
       count++;
     }
-    assertThat(count).as("cytoscape, graph.js, console.js").isEqualTo(3);
+    assertThat(count).as("cytoscape, graph.js, console.js, queue.js").isEqualTo(4);
     assertThat(body).contains("/webjars/cytoscape/");
     assertThat(api.get("/console.css", null).statusCode()).isEqualTo(200);
   }
