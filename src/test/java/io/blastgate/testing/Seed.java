@@ -7,7 +7,9 @@ import java.util.Map;
 /** Test data written by test-only Cypher files under {@code cypher/queries/test/}. */
 public enum Seed implements CypherQuery {
   /** The worked example of graph-model/README.md with provenance, plus stripe-named entities and person:ana. */
-  ENTITIES("test/seed-entities.cypher");
+  ENTITIES("test/seed-entities.cypher"),
+  /** After {@link #ENTITIES}: fresh facts, people who approve, a service account with nothing downstream. */
+  GATE_PEOPLE("test/seed-gate-people.cypher");
 
   private final String file;
 
