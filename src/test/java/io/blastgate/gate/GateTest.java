@@ -134,6 +134,36 @@ class GateTest {
   }
 
   @Test
+  void insideAMaintenanceWindowDetectionsBelowHighConfidenceOnlyEnrich() {
+    Policy windowed = new PolicyReader().read(policy.text().replace("maintenance_windows: []", """
+        maintenance_windows:
+          - name: patch-night
+            targets: [sa:deployer]
+            start: "2026-11-25T22:00:00Z"
+            end: "2026-11-26T02:00:00Z"
+            every: P7D
+        """));
+    var deployer = serviceAccount("sa:deployer");
+    var keyOfDeployer = credentialOf("cred:deploy-key", "service_account", "sa:deployer", false);
+    java.time.Instant inside = java.time.Instant.parse("2026-12-02T23:30:00Z"); // a week later, inside
+    java.time.Instant outside = java.time.Instant.parse("2026-12-02T21:59:00Z");
+    for (var target : List.of(deployer, keyOfDeployer)) {
+      String action = target == deployer ? "step_up_auth" : "rotate_credential";
+      var in = input(action, target, Confidence.MEDIUM, radius(0));
+      Decision d = gate.decide(new GateInput(in.action(), target, Confidence.MEDIUM, radius(0), Inputs.FRESH, inside), windowed);
+      assertThat(d.outcome()).as(action).isEqualTo(Outcome.DENY);
+      assertThat(d.reasons()).anySatisfy(r -> assertThat(r.message()).contains("'patch-night'"));
+      Decision before = gate.decide(new GateInput(in.action(), target, Confidence.MEDIUM, radius(0), Inputs.FRESH, outside), windowed);
+      assertThat(rules(before)).doesNotContain("maintenance-window");
+      Decision high = gate.decide(new GateInput(in.action(), target, Confidence.HIGH, radius(0), Inputs.FRESH, inside), windowed);
+      assertThat(rules(high)).doesNotContain("maintenance-window");
+      Decision enrich = gate.decide(new GateInput(LADDER.named("notify_owners"), target, Confidence.LOW, radius(0),
+          Inputs.FRESH, inside), windowed);
+      assertThat(enrich.outcome()).isEqualTo(Outcome.EXECUTE);
+    }
+  }
+
+  @Test
   void aCeilingDeniesWithoutAskingAnyone() {
     Decision d = decide(input("block_workload", workload("wl:a"), Confidence.HIGH,
         radius(501, 0, 0, List.of("team:web"), 0)));
