@@ -15,15 +15,16 @@ import io.blastgate.services.Services;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +48,34 @@ public final class Blastgate implements AutoCloseable {
     this.services = Services.over(connection.graph(), config);
     // Before anything reads: an import that a crash stopped while it was being published is finished.
     services.importer().finishInterrupted();
+    config.policyFile().ifPresent(this::putPolicyInForce);
     // Actions a crash stopped while they were executing: failed, never run again blindly.
     services.gate().requests().reconcileInterrupted()
         .forEach(r -> LOG.warn("action request {} was interrupted while executing; it is now failed", r));
+  }
+
+  /**
+   * Puts the policy of {@code BLASTGATE_POLICY_FILE} in force when it is not already: an invalid one
+   * stops the start-up, with every problem.
+   */
+  private void putPolicyInForce(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new InvalidConfiguration("the configuration", List.of("BLASTGATE_POLICY_FILE: cannot read " + file));
+    }
+    var policies = services.gate().policies();
+    if (policies.current().text().equals(text)) {
+      return;
+    }
+    try {
+      var policy = policies.replace(text, "start-up (BLASTGATE_POLICY_FILE)");
+      LOG.info("the gate's policy {} from {} is in force", policy.version(), file);
+    } catch (io.blastgate.error.BlastgateException.InvalidDocument e) {
+      throw new InvalidConfiguration("the policy of BLASTGATE_POLICY_FILE", e.problems().stream()
+          .map(p -> (p.location().isEmpty() ? "" : p.location() + ": ") + p.message()).toList());
+    }
   }
 
   /**

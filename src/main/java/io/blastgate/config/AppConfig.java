@@ -37,7 +37,8 @@ public record AppConfig(
     Optional<Path> tokensFile,
     long maxBodyBytes,
     long maxUploadBytes,
-    Optional<WebhookConfig> webhook) {
+    Optional<WebhookConfig> webhook,
+    Optional<Path> policyFile) {
 
   /** How long the driver keeps retrying transient failures of one transaction. */
   private static final Duration MAX_RETRY_TIME = Duration.ofSeconds(30);
@@ -52,6 +53,7 @@ public record AppConfig(
     Objects.requireNonNull(httpHost, "httpHost");
     Objects.requireNonNull(tokensFile, "tokensFile");
     Objects.requireNonNull(webhook, "webhook");
+    Objects.requireNonNull(policyFile, "policyFile");
     if (!HopBound.allowed(maxHops)) {
       throw new IllegalArgumentException(HopBound.rule(maxHops));
     }
@@ -115,13 +117,17 @@ public record AppConfig(
     long maxBody = in.bytes(ConfigKey.MAX_BODY_BYTES, 1, 1L << 20);
     long maxUpload = in.bytes(ConfigKey.MAX_UPLOAD_BYTES, 1, 512L << 20);
     Optional<WebhookConfig> webhook = WebhookConfig.read(in);
+    Optional<Path> policyFile = in.path(ConfigKey.POLICY_FILE);
+    if (policyFile.isPresent() && !Files.isReadable(policyFile.get())) {
+      in.problem(ConfigKey.POLICY_FILE, "no readable file at " + policyFile.get());
+    }
 
     if (!problems.isEmpty()) {
       throw new InvalidConfiguration("the configuration", problems);
     }
     return new AppConfig(
         dataDir, uri, user, password, database, pageCache, boltPort, queryTimeout, maxHops, httpHost,
-        httpPort, tokensFile, maxBody, maxUpload, webhook);
+        httpPort, tokensFile, maxBody, maxUpload, webhook, policyFile);
   }
 
   /**

@@ -111,4 +111,38 @@ class BlastgateServeTest {
       }
     }
   }
+
+  /** A policy file is put in force at start-up; an invalid one stops the start with every problem. */
+  @Test
+  void aPolicyFileIsInForceFromTheStartAndABadOneStopsIt(@TempDir Path dir) throws Exception {
+    Path policy = dir.resolve("policy.yaml");
+    java.nio.file.Files.writeString(policy, """
+        version: from-a-file
+        confidence: {medium_from: 0.4, high_from: 0.9}
+        approvals: {default: 1, critical: 2}
+        identity_kinds:
+          default:
+            soft: {execute_up_to: {impacted: 1}}
+            hard: {execute_up_to: {impacted: 0}}
+        """);
+    Map<String, String> env = Map.of(
+        "BLASTGATE_DATA_DIR", dir.resolve("data").toString(),
+        "BLASTGATE_NEO4J_PAGECACHE", "16m",
+        "BLASTGATE_POLICY_FILE", policy.toString());
+    try (Blastgate program = Blastgate.open(AppConfig.fromEnvironment(env))) {
+      assertThat(program.services().gate().policies().current().version()).isEqualTo("from-a-file");
+    }
+    java.nio.file.Files.writeString(policy, "version: broken\nconfidence: {medium_from: 2}\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Blastgate.open(AppConfig.fromEnvironment(env)))
+        .isInstanceOf(io.blastgate.error.BlastgateException.InvalidConfiguration.class)
+        .hasMessageContaining("the policy of BLASTGATE_POLICY_FILE is not valid")
+        .hasMessageContaining("/confidence/medium_from");
+    // The failed start released the graph: it opens again, with the policy in force before.
+    java.nio.file.Files.delete(policy);
+    Map<String, String> without = Map.of(
+        "BLASTGATE_DATA_DIR", dir.resolve("data").toString(), "BLASTGATE_NEO4J_PAGECACHE", "16m");
+    try (Blastgate program = Blastgate.open(AppConfig.fromEnvironment(without))) {
+      assertThat(program.services().gate().policies().current().version()).isEqualTo("from-a-file");
+    }
+  }
 }
