@@ -98,6 +98,20 @@ class ContractVocabularyTest {
     assertThat(named).containsExactlyInAnyOrderElementsOf(registered);
   }
 
+  /** The gate's words on the wire are the ladder's and the gate's: actions, outcomes, statuses. */
+  @Test
+  void theGatesWordsAreTheLaddersAndTheGates() {
+    assertThat(values("ActionRequest", "action")).containsExactlyElementsOf(
+        io.blastgate.gate.Actions.ladder().all().stream().map(io.blastgate.gate.Action::name).toList());
+    List<String> outcomes = java.util.Arrays.stream(io.blastgate.gate.Outcome.values())
+        .map(io.blastgate.gate.Outcome::wireName).toList();
+    assertThat(values("Decision", "outcome")).containsExactlyElementsOf(outcomes);
+    assertThat(values("DecisionReason", "outcome")).containsExactlyElementsOf(outcomes);
+    // gate.md, "The words on the wire": every status a request can have.
+    assertThat(values("ActionAnswer", "status")).containsExactly("pending_approval", "executing", "executed",
+        "failed", "rejected", "expired", "denied", "rolled_back", "dry_run");
+  }
+
   /** Health reports the program's version (the jar's, from pom.xml): the contract's, not another. */
   @Test
   void theProgramsVersionIsTheContracts() throws IOException {
