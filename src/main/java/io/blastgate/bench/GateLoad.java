@@ -40,6 +40,28 @@ public final class GateLoad {
       LatencySummary trivial,
       List<String> firstErrors) {}
 
+  /**
+   * A synthetic organisation of {@code nodes} entities (the benchmark's generator, seed 42) written to
+   * {@code bundle}, for a run on a large graph.
+   */
+  public static GeneratedOrg synthetic(int nodes, java.nio.file.Path bundle) {
+    return SyntheticOrg.write(BenchOptions.defaults().withNodes(nodes).orgSpec(), bundle);
+  }
+
+  /**
+   * The targets of a synthetic organisation: its typical ones (drawn among identities, credentials
+   * and workloads) and its most-shared credentials, each with the hard action that fits its label.
+   */
+  public static List<Target> targetsOf(GeneratedOrg org) {
+    List<Target> targets = new ArrayList<>();
+    for (String id : org.typicalTargets()) {
+      targets.add(new Target(id, id.startsWith("cred:") ? "revoke_credential"
+          : id.startsWith("wl:") ? "block_workload" : "disable_identity"));
+    }
+    org.mostSharedTargets().forEach(id -> targets.add(new Target(id, "revoke_credential")));
+    return targets;
+  }
+
   private final URI base;
   private final String responderToken;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -44,6 +44,10 @@ final class GateBenchCommand implements Callable<Integer> {
   @Option(names = "--confidence", defaultValue = "high", description = "low, medium or high (default ${DEFAULT-VALUE})")
   String confidence;
 
+  @Option(names = "--nodes", converter = BenchCommand.Count.class,
+      description = "a synthetic organisation of this size (e.g. 1m), loaded in bulk, instead of the demo")
+  Long nodes;
+
   @Option(names = "--data-dir", defaultValue = "target/bench-gate", description = "the run's own folder, wiped first (default ${DEFAULT-VALUE})")
   Path dataDir;
 
@@ -63,15 +67,33 @@ final class GateBenchCommand implements Callable<Integer> {
     GeneratedToken responder = TokenStore.generate("bench-responder", "person:bench", EnumSet.of(Role.RESPONDER));
     Path tokens = dataDir.resolve("tokens.yaml");
     TokenStore.write(tokens, List.of(responder.entry()));
-    Map<String, String> env = Environment.withDataDir(dataDir);
+    Map<String, String> env = Environment.withDataDir(dataDir.resolve("graph"));
     env.put("BLASTGATE_HTTP_PORT", "0");
     env.put("BLASTGATE_TOKENS_FILE", tokens.toString());
+    if (nodes != null) {
+      env.put("BLASTGATE_NEO4J_PAGECACHE", "1g");
+    }
     AppConfig config = AppConfig.fromEnvironment(env);
-    Blastgate program = Blastgate.open(config);
-    DemoCommand.loadDemo(program);
+    List<GateLoad.Target> targets;
+    Blastgate program;
+    if (nodes == null) {
+      program = Blastgate.open(config);
+      DemoCommand.loadDemo(program);
+      targets = targets();
+    } else {
+      System.out.printf("generating and loading %,d entities in bulk…%n", nodes);
+      var org = GateLoad.synthetic(Math.toIntExact(nodes), dataDir.resolve("org.json"));
+      var loaded = Blastgate.loadInitially(config, org.bundle(), java.util.Optional.empty(),
+          io.blastgate.importer.ImportProgress.none());
+      if (!loaded.succeeded()) {
+        throw new IllegalStateException("the synthetic organisation did not load: " + loaded.errors());
+      }
+      program = Blastgate.open(config);
+      targets = GateLoad.targetsOf(org);
+    }
     try (Blastgate.Server server = program.serve(Main.Version.get())) {
       GateLoad load = new GateLoad(URI.create("http://" + config.httpHost() + ":" + server.port()), responder.token());
-      GateLoad.Report report = load.run(targets(), new GateLoad.Options(clients, warmup, seconds, !real, confidence),
+      GateLoad.Report report = load.run(targets, new GateLoad.Options(clients, warmup, seconds, !real, confidence),
           System.out);
       Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), report);
       System.out.println("report: " + out);
