@@ -4,6 +4,8 @@
  * by {@link io.blastgate.gate.PolicyReader} against {@code policy/policy.schema.json}), and the decision
  * itself, {@link io.blastgate.gate.Gate#decide}: a pure function of the action, the target, the
  * detection's confidence, the blast radius, the policy, the facts' age and the clock. {@link
- * io.blastgate.gate.GateService} gathers those inputs from the graph.
+ * io.blastgate.gate.GateService} gathers those inputs from the graph. Executors carry a decided action
+ * out in the system that holds the identity: {@link io.blastgate.gate.KeycloakExecutor} in Keycloak,
+ * over the JDK's HTTP client and Jackson (docs/executors.md).
  */
 package io.blastgate.gate;
