@@ -36,7 +36,8 @@ public record AppConfig(
     int httpPort,
     Optional<Path> tokensFile,
     long maxBodyBytes,
-    long maxUploadBytes) {
+    long maxUploadBytes,
+    Optional<KeycloakConfig> keycloak) {
 
   /** How long the driver keeps retrying transient failures of one transaction. */
   private static final Duration MAX_RETRY_TIME = Duration.ofSeconds(30);
@@ -50,6 +51,7 @@ public record AppConfig(
     Objects.requireNonNull(queryTimeout, "queryTimeout");
     Objects.requireNonNull(httpHost, "httpHost");
     Objects.requireNonNull(tokensFile, "tokensFile");
+    Objects.requireNonNull(keycloak, "keycloak");
     if (!HopBound.allowed(maxHops)) {
       throw new IllegalArgumentException(HopBound.rule(maxHops));
     }
@@ -112,13 +114,14 @@ public record AppConfig(
     }
     long maxBody = in.bytes(ConfigKey.MAX_BODY_BYTES, 1, 1L << 20);
     long maxUpload = in.bytes(ConfigKey.MAX_UPLOAD_BYTES, 1, 512L << 20);
+    Optional<KeycloakConfig> keycloak = KeycloakConfig.read(in);
 
     if (!problems.isEmpty()) {
       throw new InvalidConfiguration("the configuration", problems);
     }
     return new AppConfig(
         dataDir, uri, user, password, database, pageCache, boltPort, queryTimeout, maxHops, httpHost,
-        httpPort, tokensFile, maxBody, maxUpload);
+        httpPort, tokensFile, maxBody, maxUpload, keycloak);
   }
 
   /**

@@ -22,7 +22,12 @@ public enum ConfigKey {
   HTTP_PORT("BLASTGATE_HTTP_PORT", "8080", false),
   TOKENS_FILE("BLASTGATE_TOKENS_FILE", null, false),
   MAX_BODY_BYTES("BLASTGATE_MAX_BODY_BYTES", "1m", false),
-  MAX_UPLOAD_BYTES("BLASTGATE_MAX_UPLOAD_BYTES", "512m", false);
+  MAX_UPLOAD_BYTES("BLASTGATE_MAX_UPLOAD_BYTES", "512m", false),
+  KEYCLOAK_URL("BLASTGATE_KEYCLOAK_URL", null, false),
+  KEYCLOAK_REALM("BLASTGATE_KEYCLOAK_REALM", "master", false),
+  KEYCLOAK_CLIENT_ID("BLASTGATE_KEYCLOAK_CLIENT_ID", null, false),
+  KEYCLOAK_CLIENT_SECRET("BLASTGATE_KEYCLOAK_CLIENT_SECRET", null, true),
+  KEYCLOAK_MAPPING("BLASTGATE_KEYCLOAK_MAPPING", null, false);
 
   /** Names the optional configuration file; read from the environment only. */
   public static final String CONFIG_FILE_VARIABLE = "BLASTGATE_CONFIG";
