@@ -3,6 +3,7 @@ package io.blastgate.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.blastgate.gate.KeycloakSettings.AdminUser;
+import io.blastgate.gate.KeycloakSettings.ClientCredentials;
 import io.blastgate.testing.LocalKeycloak;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -143,6 +144,24 @@ class KeycloakExecutorTest {
 
     assertThat(executor.execute(order("step_up_auth", "person:" + user, true)).succeeded()).isTrue();
     assertThat(realm.user(user).path("requiredActions").toString()).doesNotContain("CONFIGURE_TOTP");
+  }
+
+  @Test
+  void aServiceAccountOfTheAdminRealmCanActAsInProduction() {
+    String user = name("dave");
+    realm.createUser(user);
+    String clientId = name("blastgate");
+    String secret = realm.createAdminClient(clientId);
+    KeycloakExecutor withClient = new KeycloakExecutor(new KeycloakSettings(keycloak.baseUrl(),
+        LocalKeycloak.ADMIN_REALM, new ClientCredentials(clientId, secret),
+        KeycloakMapping.parse("person:{name}=user@" + realm.realm()), Duration.ofSeconds(60)));
+
+    ExecutionResult disabled = withClient.execute(order("suspend", "person:" + user, false));
+
+    assertThat(disabled.succeeded()).as(disabled.detail()).isTrue();
+    assertThat(realm.passwordSignIn(user)).isNotEqualTo(200);
+    assertThat(withClient.execute(order("suspend", "person:" + user, true)).succeeded()).isTrue();
+    assertThat(realm.passwordSignIn(user)).isEqualTo(200);
   }
 
   @Test

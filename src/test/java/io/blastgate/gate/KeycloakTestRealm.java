@@ -60,8 +60,29 @@ final class KeycloakTestRealm {
   }
 
   String secretOf(String clientId) {
-    String uuid = clientUuid(clientId);
-    return admin("GET", "/admin/realms/" + realm + "/clients/" + uuid + "/client-secret", null)
+    return secretOf(realm, clientId);
+  }
+
+  /**
+   * A confidential client of the admin realm whose service account holds the admin realm's {@code
+   * admin} role, as the executor's own client in production (which may hold less); answers its secret.
+   */
+  String createAdminClient(String clientId) {
+    String master = LocalKeycloak.ADMIN_REALM;
+    admin("POST", "/admin/realms/" + master + "/clients", Map.of(
+        "clientId", clientId, "publicClient", false, "serviceAccountsEnabled", true,
+        "standardFlowEnabled", false, "clientAuthenticatorType", "client-secret"));
+    String uuid = clientUuid(master, clientId);
+    String account = admin("GET", "/admin/realms/" + master + "/clients/" + uuid + "/service-account-user", null)
+        .path("id").asText();
+    JsonNode role = admin("GET", "/admin/realms/" + master + "/roles/admin", null);
+    admin("POST", "/admin/realms/" + master + "/users/" + account + "/role-mappings/realm", java.util.List.of(role));
+    return secretOf(master, clientId);
+  }
+
+  private String secretOf(String inRealm, String clientId) {
+    String uuid = clientUuid(inRealm, clientId);
+    return admin("GET", "/admin/realms/" + inRealm + "/clients/" + uuid + "/client-secret", null)
         .path("value").asText();
   }
 
@@ -84,8 +105,8 @@ final class KeycloakTestRealm {
     return token(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
   }
 
-  private String clientUuid(String clientId) {
-    return admin("GET", "/admin/realms/" + realm + "/clients?clientId=" + clientId, null).get(0).path("id").asText();
+  private String clientUuid(String inRealm, String clientId) {
+    return admin("GET", "/admin/realms/" + inRealm + "/clients?clientId=" + clientId, null).get(0).path("id").asText();
   }
 
   private int token(Map<String, String> form) {
