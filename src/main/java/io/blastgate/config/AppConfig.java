@@ -38,7 +38,9 @@ public record AppConfig(
     long maxBodyBytes,
     long maxUploadBytes,
     Optional<WebhookConfig> webhook,
-    Optional<Path> policyFile) {
+    Optional<Path> policyFile,
+
+    Optional<KeycloakConfig> keycloak) {
 
   /** How long the driver keeps retrying transient failures of one transaction. */
   private static final Duration MAX_RETRY_TIME = Duration.ofSeconds(30);
@@ -54,6 +56,7 @@ public record AppConfig(
     Objects.requireNonNull(tokensFile, "tokensFile");
     Objects.requireNonNull(webhook, "webhook");
     Objects.requireNonNull(policyFile, "policyFile");
+    Objects.requireNonNull(keycloak, "keycloak");
     if (!HopBound.allowed(maxHops)) {
       throw new IllegalArgumentException(HopBound.rule(maxHops));
     }
@@ -121,13 +124,14 @@ public record AppConfig(
     if (policyFile.isPresent() && !Files.isReadable(policyFile.get())) {
       in.problem(ConfigKey.POLICY_FILE, "no readable file at " + policyFile.get());
     }
+    Optional<KeycloakConfig> keycloak = KeycloakConfig.read(in);
 
     if (!problems.isEmpty()) {
       throw new InvalidConfiguration("the configuration", problems);
     }
     return new AppConfig(
         dataDir, uri, user, password, database, pageCache, boltPort, queryTimeout, maxHops, httpHost,
-        httpPort, tokensFile, maxBody, maxUpload, webhook, policyFile);
+        httpPort, tokensFile, maxBody, maxUpload, webhook, policyFile, keycloak);
   }
 
   /**

@@ -2,16 +2,21 @@ package io.blastgate.services;
 
 import io.blastgate.blastradius.BlastRadiusService;
 import io.blastgate.config.AppConfig;
+import io.blastgate.error.BlastgateException.InvalidConfiguration;
 import io.blastgate.entities.EntityService;
 import io.blastgate.gate.Executor;
 import io.blastgate.gate.GateAudit;
 import io.blastgate.gate.GateService;
+import io.blastgate.gate.KeycloakExecutor;
+import io.blastgate.gate.KeycloakMapping;
+import io.blastgate.gate.KeycloakSettings;
 import io.blastgate.gate.WebhookExecutor;
 import io.blastgate.gate.WebhookSettings;
 import io.blastgate.graph.Graph;
 import io.blastgate.importer.ImportSettings;
 import io.blastgate.importer.Importer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,14 +50,29 @@ public record Services(
 
   /**
    * The outward executors the configuration names, in the order they run: the signed webhook when
-   * {@code BLASTGATE_WEBHOOK_URL} is set. The graph records every executed action besides.
+   * {@code BLASTGATE_WEBHOOK_URL} is set, then Keycloak when {@code BLASTGATE_KEYCLOAK_URL} is. The
+   * graph records every executed action besides. A Keycloak mapping that does not parse stops the
+   * start with every bad rule.
    */
   static List<Executor> executors(AppConfig config) {
     List<Executor> executors = new ArrayList<>();
     config.webhook().ifPresent(w -> executors.add(
         new WebhookExecutor(new WebhookSettings(w.url(), w.secret().value(), w.attempts()))));
+    config.keycloak().ifPresent(k -> {
+      KeycloakMapping mapping;
+      try {
+        mapping = KeycloakMapping.parse(k.mapping());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidConfiguration("the configuration", List.of("BLASTGATE_KEYCLOAK_MAPPING: " + e.getMessage()));
+      }
+      executors.add(new KeycloakExecutor(new KeycloakSettings(k.url(), k.realm(),
+          new KeycloakSettings.ClientCredentials(k.clientId(), k.clientSecret().value()), mapping, KEYCLOAK_TIMEOUT)));
+    });
     return executors;
   }
+
+  /** How long one call to Keycloak's Admin REST API may take. */
+  private static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(30);
 
   /**
    * How imports run under {@code config}: the defaults, with an archive unpacking to at most the upload
