@@ -36,7 +36,8 @@ public record AppConfig(
     int httpPort,
     Optional<Path> tokensFile,
     long maxBodyBytes,
-    long maxUploadBytes) {
+    long maxUploadBytes,
+    Optional<Path> auditKeyFile) {
 
   /** How long the driver keeps retrying transient failures of one transaction. */
   private static final Duration MAX_RETRY_TIME = Duration.ofSeconds(30);
@@ -50,6 +51,7 @@ public record AppConfig(
     Objects.requireNonNull(queryTimeout, "queryTimeout");
     Objects.requireNonNull(httpHost, "httpHost");
     Objects.requireNonNull(tokensFile, "tokensFile");
+    Objects.requireNonNull(auditKeyFile, "auditKeyFile");
     if (!HopBound.allowed(maxHops)) {
       throw new IllegalArgumentException(HopBound.rule(maxHops));
     }
@@ -112,13 +114,14 @@ public record AppConfig(
     }
     long maxBody = in.bytes(ConfigKey.MAX_BODY_BYTES, 1, 1L << 20);
     long maxUpload = in.bytes(ConfigKey.MAX_UPLOAD_BYTES, 1, 512L << 20);
+    Optional<Path> auditKeyFile = in.path(ConfigKey.AUDIT_KEY_FILE);
 
     if (!problems.isEmpty()) {
       throw new InvalidConfiguration("the configuration", problems);
     }
     return new AppConfig(
         dataDir, uri, user, password, database, pageCache, boltPort, queryTimeout, maxHops, httpHost,
-        httpPort, tokensFile, maxBody, maxUpload);
+        httpPort, tokensFile, maxBody, maxUpload, auditKeyFile);
   }
 
   /**
@@ -132,6 +135,14 @@ public record AppConfig(
     } catch (IOException e) {
       return Optional.of("cannot read the permissions of " + file);
     }
+  }
+
+  /**
+   * The file of the audit trail's key: {@code BLASTGATE_AUDIT_KEY_FILE}, else {@code audit.key} in the
+   * data folder, made on first use ({@link AuditKeyFile}).
+   */
+  public Path auditKeyPath() {
+    return auditKeyFile.orElse(dataDir.resolve(AuditKeyFile.DEFAULT_NAME));
   }
 
   /** Where uploads are spooled while they are imported: {@code spool/} in the data folder. */

@@ -22,7 +22,8 @@ public enum ConfigKey {
   HTTP_PORT("BLASTGATE_HTTP_PORT", "8080", false),
   TOKENS_FILE("BLASTGATE_TOKENS_FILE", null, false),
   MAX_BODY_BYTES("BLASTGATE_MAX_BODY_BYTES", "1m", false),
-  MAX_UPLOAD_BYTES("BLASTGATE_MAX_UPLOAD_BYTES", "512m", false);
+  MAX_UPLOAD_BYTES("BLASTGATE_MAX_UPLOAD_BYTES", "512m", false),
+  AUDIT_KEY_FILE("BLASTGATE_AUDIT_KEY_FILE", null, false);
 
   /** Names the optional configuration file; read from the environment only. */
   public static final String CONFIG_FILE_VARIABLE = "BLASTGATE_CONFIG";

@@ -27,7 +27,8 @@ public final class Migrations {
           "V002__search.cypher",
           "V003__search_after_commit.cypher",
           "V004__label_indexes.cypher",
-          "V005__publication.cypher");
+          "V005__publication.cypher",
+          "V006__audit.cypher");
 
   /**
    * How long one schema statement may take. Not the graph's query timeout: a migration may wait for an

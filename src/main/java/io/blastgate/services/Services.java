@@ -1,7 +1,10 @@
 package io.blastgate.services;
 
+import io.blastgate.audit.AuditKey;
+import io.blastgate.audit.AuditTrail;
 import io.blastgate.blastradius.BlastRadiusService;
 import io.blastgate.config.AppConfig;
+import io.blastgate.config.AuditKeyFile;
 import io.blastgate.entities.EntityService;
 import io.blastgate.gate.GateService;
 import io.blastgate.graph.Graph;
@@ -17,13 +20,19 @@ import java.util.Objects;
  * edges (HTTP routes, commands) take it from here.
  */
 public record Services(
-    Graph graph, EntityService entities, BlastRadiusService blastRadius, Importer importer, GateService gate) {
+    Graph graph,
+    EntityService entities,
+    BlastRadiusService blastRadius,
+    Importer importer,
+    GateService gate,
+    AuditTrail audit) {
   public Services {
     Objects.requireNonNull(graph, "graph");
     Objects.requireNonNull(entities, "entities");
     Objects.requireNonNull(blastRadius, "blastRadius");
     Objects.requireNonNull(importer, "importer");
     Objects.requireNonNull(gate, "gate");
+    Objects.requireNonNull(audit, "audit");
   }
 
   /** The services over {@code graph}, with the settings of {@code config}. */
@@ -34,7 +43,9 @@ public record Services(
         new EntityService(graph),
         blastRadius,
         new Importer(graph, importSettings(config)),
-        new GateService(graph, blastRadius, Clock.systemUTC()));
+        new GateService(graph, blastRadius, Clock.systemUTC()),
+        // The key is held outside the graph, read (or made) when the trail is first used.
+        new AuditTrail(graph, () -> AuditKey.of(AuditKeyFile.read(config)), Clock.systemUTC()));
   }
 
   /**
@@ -50,6 +61,6 @@ public record Services(
 
   /** The same services, with imports run under other settings (a command's options), journaled where these are. */
   public Services withImportSettings(ImportSettings imports) {
-    return new Services(graph, entities, blastRadius, new Importer(graph, imports.withJournalDir(importer.journalDir())), gate);
+    return new Services(graph, entities, blastRadius, new Importer(graph, imports.withJournalDir(importer.journalDir())), gate, audit);
   }
 }
