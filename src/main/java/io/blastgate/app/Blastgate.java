@@ -108,6 +108,8 @@ public final class Blastgate implements AutoCloseable {
   public Server serve(String version) {
     try {
       privateDataFolder(config);
+      // The audit key is read (or made) now: a key file it cannot use stops the start, not an action.
+      services.audit().loadKey();
       return new Server(ApiServer.start(services, tokens(), HttpSettings.from(config, version)), this);
     } catch (RuntimeException e) {
       close();

@@ -72,6 +72,7 @@ public final class HttpApp {
   /** Every operation of the API, with the access it requires. */
   static List<ApiRoute> routes(Services services, HttpSettings settings, Bodies bodies) {
     PolicyRoute policy = new PolicyRoute(services.gate().policies(), bodies);
+    AuditRoute audit = new AuditRoute(services.audit());
     return List.of(
         ApiRoute.publicGet("/api/v1/health", new HealthRoute(services.graph(), settings.version())),
         ApiRoute.publicGet("/api/v1/openapi.yaml", OpenApiRoute.load()),
@@ -82,6 +83,8 @@ public final class HttpApp {
             new ActionsRoute(services.gate(), bodies)),
         ApiRoute.get("/api/v1/policy", Role.VIEWER, policy::get),
         ApiRoute.put("/api/v1/policy", Role.ADMIN, ApiRoute.Body.JSON, policy::put),
+        ApiRoute.get("/api/v1/audit", Role.AUDITOR, audit::list),
+        ApiRoute.get("/api/v1/audit/export", Role.AUDITOR, audit::export),
         ApiRoute.post(
             "/api/v1/imports",
             Role.IMPORTER,
