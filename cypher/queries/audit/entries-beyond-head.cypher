@@ -6,7 +6,7 @@
 OPTIONAL MATCH (h:AuditHead {name: 'audit'})
 WITH coalesce(h.seq, 0) AS head
 MATCH (e:AuditEntry)
-WHERE NOT coalesce(e.seq >= 1 AND e.seq <= head, false)
+WHERE NOT coalesce(e.seq >= 1 AND e.seq <= head AND e.seq = toInteger(e.seq), false)
 RETURN toString(e.seq) AS seq
 ORDER BY e.seq
 LIMIT $limit

@@ -159,12 +159,21 @@ public final class AuditTrail {
     return k;
   }
 
+  /** When it was written; an {@code at} that is no longer a date-time is null, and its entry fails its hash. */
+  private static Instant instantOrNull(Row r) {
+    try {
+      return r.instantOrNull("at");
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   private static AuditEntry withHash(AuditEntry e, String hash) {
     return new AuditEntry(e.seq(), e.at(), e.event(), e.actor(), e.requestId(), e.target(), e.details(), e.prevHash(), hash);
   }
 
   private static AuditEntry entry(Row r) {
-    return new AuditEntry(r.number("seq"), r.instantOrNull("at"), r.textOrNull("event"), r.textOrNull("actor"),
+    return new AuditEntry(r.number("seq"), instantOrNull(r), r.textOrNull("event"), r.textOrNull("actor"),
         r.textOrNull("request_id"), r.textOrNull("target"), r.textOr("details", ""), r.textOrNull("prev_hash"),
         r.textOrNull("hash"));
   }

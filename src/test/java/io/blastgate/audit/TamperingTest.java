@@ -148,6 +148,23 @@ class TamperingTest {
     assertThat(problems).hasSize(11);
   }
 
+  @Test
+  void anEntryWhoseTimeIsNoLongerADateIsSeen() {
+    tamper("MATCH (e:AuditEntry {seq: 2}) SET e.at = 'yesterday'");
+    assertThat(problems()).containsExactly("entry 2 was changed: its hash does not match its contents");
+  }
+
+  @Test
+  void anEntryWhoseSeqIsNoLongerAWholeNumberIsSeen() {
+    tamper("MATCH (e:AuditEntry {seq: 4}) SET e.seq = 4.5");
+    tamper("MATCH (e:AuditEntry {seq: 6}) SET e.seq = '6'");
+    assertThat(problems()).containsExactlyInAnyOrder(
+        "entry 4 is missing",
+        "entry 6 is missing",
+        "entry 4.5 is outside the chain (1 to 10): it was inserted, or the head was changed",
+        "entry 6 is outside the chain (1 to 10): it was inserted, or the head was changed");
+  }
+
   /**
    * What the chain alone cannot see (docs/audit.md): the last entries deleted and the head rewound to
    * the entry before, consistently. An exported copy shows it: its last hash is no longer in the trail.
