@@ -141,7 +141,9 @@ public final class Blastgate implements AutoCloseable {
   public Server serve(String version) {
     try {
       privateDataFolder(config);
-      Server server = new Server(ApiServer.start(services, tokens(), HttpSettings.from(config, version)), this);
+      // The audit key is read (or made) now: a key file it cannot use stops the start, not an action.
+      services.audit().loadKey();
+            Server server = new Server(ApiServer.start(services, tokens(), HttpSettings.from(config, version)), this);
       server.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "blastgate-housekeeping");
         t.setDaemon(true);

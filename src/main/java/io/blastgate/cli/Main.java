@@ -35,6 +35,9 @@ public final class Main implements Runnable {
   /** Exit code when the credentials were missing or lacked the role the operation needs. */
   static final int NOT_ALLOWED = 4;
 
+  /** Exit code of {@code audit verify} when the audit trail's hash chain does not verify. */
+  static final int NOT_VERIFIED = 5;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Read by {@link LogLevel} before parsing; declared here so that every command accepts it. */
@@ -67,6 +70,7 @@ public final class Main implements Runnable {
           GateCommands.Reject.class,
           GateCommands.Rollback.class,
           TokenCommand.class,
+          AuditCommand.class,
           BenchCommand.class,
           GateBenchCommand.class,
           HelpCommand.class);

@@ -9,6 +9,7 @@ import io.blastgate.error.BlastgateException.Unauthenticated;
 import io.blastgate.error.BlastgateException;
 import io.blastgate.error.Redacted;
 import io.blastgate.wire.ActionJson;
+import io.blastgate.wire.AuditJson;
 import io.blastgate.wire.BlastRadiusJson;
 import io.blastgate.wire.EntityJson;
 import io.blastgate.wire.ImportReportJson;
@@ -56,6 +57,37 @@ record Remote(URI base, String token) {
   /** {@code GET /api/v1/entities?id=…}: one entity with its owners and neighbours. */
   EntityJson.Detail entity(String id) {
     return get("/api/v1/entities?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8), EntityJson.Detail.class);
+  }
+
+  /** {@code GET /api/v1/audit?limit=1}: the verdict on the whole chain (and the first entry). */
+  AuditJson audit() {
+    return get("/api/v1/audit?limit=1", AuditJson.class);
+  }
+
+  /** {@code GET /api/v1/audit/export}: every entry as JSON lines, copied to {@code out} as they come. */
+  void exportAudit(java.io.OutputStream out) throws IOException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + "/api/v1/audit/export"))
+            .timeout(Duration.ofMinutes(30))
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build();
+    HttpResponse<java.io.InputStream> response;
+    try {
+      HttpClient client = "https".equalsIgnoreCase(base.getScheme()) ? Tls.CLIENT : Plain.CLIENT;
+      response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new GraphUnavailable("cannot reach blastgate at " + Redacted.uri(base), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GraphUnavailable("interrupted while asking blastgate at " + Redacted.uri(base), e);
+    }
+    try (java.io.InputStream body = response.body()) {
+      if (response.statusCode() != 200) {
+        throw problem(response.statusCode(), JSON.readTree(body));
+      }
+      body.transferTo(out);
+    }
   }
 
   /**

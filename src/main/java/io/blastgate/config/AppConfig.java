@@ -39,8 +39,9 @@ public record AppConfig(
     long maxUploadBytes,
     Optional<WebhookConfig> webhook,
     Optional<Path> policyFile,
+    Optional<KeycloakConfig> keycloak,
 
-    Optional<KeycloakConfig> keycloak) {
+    Optional<Path> auditKeyFile) {
 
   /** How long the driver keeps retrying transient failures of one transaction. */
   private static final Duration MAX_RETRY_TIME = Duration.ofSeconds(30);
@@ -57,6 +58,7 @@ public record AppConfig(
     Objects.requireNonNull(webhook, "webhook");
     Objects.requireNonNull(policyFile, "policyFile");
     Objects.requireNonNull(keycloak, "keycloak");
+    Objects.requireNonNull(auditKeyFile, "auditKeyFile");
     if (!HopBound.allowed(maxHops)) {
       throw new IllegalArgumentException(HopBound.rule(maxHops));
     }
@@ -125,13 +127,14 @@ public record AppConfig(
       in.problem(ConfigKey.POLICY_FILE, "no readable file at " + policyFile.get());
     }
     Optional<KeycloakConfig> keycloak = KeycloakConfig.read(in);
+    Optional<Path> auditKeyFile = in.path(ConfigKey.AUDIT_KEY_FILE);
 
     if (!problems.isEmpty()) {
       throw new InvalidConfiguration("the configuration", problems);
     }
     return new AppConfig(
         dataDir, uri, user, password, database, pageCache, boltPort, queryTimeout, maxHops, httpHost,
-        httpPort, tokensFile, maxBody, maxUpload, webhook, policyFile, keycloak);
+        httpPort, tokensFile, maxBody, maxUpload, webhook, policyFile, keycloak, auditKeyFile);
   }
 
   /**
@@ -145,6 +148,14 @@ public record AppConfig(
     } catch (IOException e) {
       return Optional.of("cannot read the permissions of " + file);
     }
+  }
+
+  /**
+   * The file of the audit trail's key: {@code BLASTGATE_AUDIT_KEY_FILE}, else {@code audit.key} in the
+   * data folder, made on first use ({@link AuditKeyFile}).
+   */
+  public Path auditKeyPath() {
+    return auditKeyFile.orElse(dataDir.resolve(AuditKeyFile.DEFAULT_NAME));
   }
 
   /** Where uploads are spooled while they are imported: {@code spool/} in the data folder. */

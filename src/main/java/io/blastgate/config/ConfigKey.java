@@ -33,7 +33,8 @@ public enum ConfigKey {
   KEYCLOAK_REALM("BLASTGATE_KEYCLOAK_REALM", "master", false),
   KEYCLOAK_CLIENT_ID("BLASTGATE_KEYCLOAK_CLIENT_ID", null, false),
   KEYCLOAK_CLIENT_SECRET("BLASTGATE_KEYCLOAK_CLIENT_SECRET", null, true),
-  KEYCLOAK_MAPPING("BLASTGATE_KEYCLOAK_MAPPING", null, false);
+  KEYCLOAK_MAPPING("BLASTGATE_KEYCLOAK_MAPPING", null, false),
+  AUDIT_KEY_FILE("BLASTGATE_AUDIT_KEY_FILE", null, false);
 
   /** Names the optional configuration file; read from the environment only. */
   public static final String CONFIG_FILE_VARIABLE = "BLASTGATE_CONFIG";

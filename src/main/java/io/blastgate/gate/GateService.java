@@ -37,7 +37,7 @@ public final class GateService {
     this.blastRadius = blastRadius;
     this.actions = Actions.ladder();
     this.gate = new Gate(actions);
-    this.policies = new PolicyStore(graph, new PolicyReader(), clock);
+    this.policies = new PolicyStore(graph, new PolicyReader(), audit, clock);
     this.clock = clock;
     this.requests = new ActionRequests(graph, this, new Execution(graph, actions, executors, audit, clock), audit, clock);
   }

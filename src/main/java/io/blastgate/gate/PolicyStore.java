@@ -19,12 +19,14 @@ public final class PolicyStore {
   private final PolicyReader reader;
   private final Policy shipped;
   private final Clock clock;
+  private final GateAudit audit;
   private final AtomicReference<Policy> cached = new AtomicReference<>();
 
-  public PolicyStore(Graph graph, PolicyReader reader, Clock clock) {
+  public PolicyStore(Graph graph, PolicyReader reader, GateAudit audit, Clock clock) {
     this.graph = graph;
     this.reader = reader;
     this.shipped = reader.defaults();
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -45,12 +47,30 @@ public final class PolicyStore {
     return read;
   }
 
-  /** Checks {@code text} whole, then puts it in force; answers the policy now in force. */
+  /**
+   * Checks {@code text} whole, then puts it in force, with its {@code policy_changed} audit entry in
+   * the same transaction; answers the policy now in force.
+   */
   public Policy replace(String text, String changedBy) {
     Policy policy = reader.read(text);
-    graph.write(GateQuery.WRITE_POLICY, Map.of("version", policy.version(), "text", policy.text(),
-        "changed_at", clock.instant().toString(), "changed_by", changedBy), r -> r.consume());
+    String before = current().version();
+    graph.writeTx("put a policy in force", tx -> {
+      tx.run(GateQuery.WRITE_POLICY, Map.of("version", policy.version(), "text", policy.text(),
+          "changed_at", clock.instant().toString(), "changed_by", changedBy)).consume();
+      audit.record(tx, "policy_changed", changedBy, null, null, Map.of("version", policy.version(),
+          "previous_version", before, "sha256", sha256(policy.text())));
+      return null;
+    });
     cached.set(policy);
     return policy;
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
   }
 }

@@ -28,7 +28,8 @@ public final class Migrations {
           "V003__search_after_commit.cypher",
           "V004__label_indexes.cypher",
           "V005__publication.cypher",
-          "V006__action_requests.cypher");
+          "V006__action_requests.cypher",
+          "V007__audit.cypher");
 
   /**
    * How long one schema statement may take. Not the graph's query timeout: a migration may wait for an

@@ -73,6 +73,7 @@ public final class HttpApp {
   static List<ApiRoute> routes(Services services, HttpSettings settings, Bodies bodies) {
     PolicyRoute policy = new PolicyRoute(services.gate().policies(), bodies);
     RequestsRoute requests = new RequestsRoute(services.gate().requests(), bodies);
+    AuditRoute audit = new AuditRoute(services.audit());
     return List.of(
         ApiRoute.publicGet("/api/v1/health", new HealthRoute(services.graph(), settings.version())),
         ApiRoute.publicGet("/api/v1/openapi.yaml", OpenApiRoute.load()),
@@ -88,6 +89,8 @@ public final class HttpApp {
         ApiRoute.post("/api/v1/actions/{requestId}/rollback", Role.RESPONDER, ApiRoute.Body.JSON, requests::rollback),
         ApiRoute.get("/api/v1/policy", Role.VIEWER, policy::get),
         ApiRoute.put("/api/v1/policy", Role.ADMIN, ApiRoute.Body.JSON, policy::put),
+        ApiRoute.get("/api/v1/audit", Role.AUDITOR, audit::list),
+        ApiRoute.get("/api/v1/audit/export", Role.AUDITOR, audit::export),
         ApiRoute.post(
             "/api/v1/imports",
             Role.IMPORTER,

@@ -1,7 +1,12 @@
 package io.blastgate.services;
 
+import io.blastgate.audit.AuditEvent;
+import io.blastgate.audit.AuditKey;
+import io.blastgate.audit.AuditRecord;
+import io.blastgate.audit.AuditTrail;
 import io.blastgate.blastradius.BlastRadiusService;
 import io.blastgate.config.AppConfig;
+import io.blastgate.config.AuditKeyFile;
 import io.blastgate.error.BlastgateException.InvalidConfiguration;
 import io.blastgate.entities.EntityService;
 import io.blastgate.gate.Executor;
@@ -28,24 +33,43 @@ import java.util.Objects;
  * edges (HTTP routes, commands) take it from here.
  */
 public record Services(
-    Graph graph, EntityService entities, BlastRadiusService blastRadius, Importer importer, GateService gate) {
+    Graph graph,
+    EntityService entities,
+    BlastRadiusService blastRadius,
+    Importer importer,
+    GateService gate,
+    AuditTrail audit) {
   public Services {
     Objects.requireNonNull(graph, "graph");
     Objects.requireNonNull(entities, "entities");
     Objects.requireNonNull(blastRadius, "blastRadius");
     Objects.requireNonNull(importer, "importer");
     Objects.requireNonNull(gate, "gate");
+    Objects.requireNonNull(audit, "audit");
   }
 
   /** The services over {@code graph}, with the settings of {@code config}. */
   public static Services over(Graph graph, AppConfig config) {
     BlastRadiusService blastRadius = new BlastRadiusService(graph, config.maxHops());
+    // The key is held outside the graph, read (or made) when the trail is first used.
+    AuditTrail audit = new AuditTrail(graph, () -> AuditKey.of(AuditKeyFile.read(config)), Clock.systemUTC());
     return new Services(
         graph,
         new EntityService(graph),
         blastRadius,
         new Importer(graph, importSettings(config)),
-        new GateService(graph, blastRadius, executors(config), GateAudit.NONE, Clock.systemUTC()));
+        new GateService(graph, blastRadius, executors(config), gateAudit(audit), Clock.systemUTC()),
+        audit);
+  }
+
+  /**
+   * The gate writes its steps to the audit trail through this seam, inside the transaction of each
+   * step, so that the gate does not depend on the audit package (nor the audit on the gate).
+   */
+  static GateAudit gateAudit(AuditTrail audit) {
+    return (tx, event, actor, requestId, target, details) -> audit.append(tx, new AuditRecord(
+        AuditEvent.fromWireName(event).orElseThrow(() -> new IllegalArgumentException("no audit event " + event)),
+        actor, requestId, target, details));
   }
 
   /**
@@ -87,6 +111,6 @@ public record Services(
 
   /** The same services, with imports run under other settings (a command's options), journaled where these are. */
   public Services withImportSettings(ImportSettings imports) {
-    return new Services(graph, entities, blastRadius, new Importer(graph, imports.withJournalDir(importer.journalDir())), gate);
+    return new Services(graph, entities, blastRadius, new Importer(graph, imports.withJournalDir(importer.journalDir())), gate, audit);
   }
 }

@@ -95,6 +95,15 @@ class ActionRequestsApiTest {
     assertThat(twice.get("status").asText()).isEqualTo("executed");
     assertThat(scalar("MATCH (c:Credential {id: 'cred:stripe-key'}) RETURN c.containment")).isEqualTo("revoked");
     post(approve, "cy", "{}", 409);
+    // Every step is in the audit trail, in order, and the chain verifies.
+    HttpResponse<String> audit = api.get("/api/v1/audit?request_id=" + id, "auditor");
+    ContractTest.assertValidResponse(audit, 200);
+    JsonNode trail = JSON.readTree(audit.body());
+    List<String> steps = new java.util.ArrayList<>();
+    trail.get("entries").forEach(e -> steps.add(e.get("event").asText() + " " + e.get("actor").asText()));
+    assertThat(steps).containsExactly("requested person:responder", "decided blastgate", "approved person:ana",
+        "approved person:bo", "execution_started blastgate", "executed blastgate");
+    assertThat(trail.get("verified").asBoolean()).isTrue();
     // Revoking cannot be undone.
     assertThat(post("/api/v1/actions/" + id + "/rollback", "responder", "{}", 409).get("detail").asText())
         .isEqualTo("'revoke_credential' cannot be undone");

@@ -112,6 +112,13 @@ class ContractVocabularyTest {
         "failed", "rejected", "expired", "denied", "rolled_back", "dry_run");
   }
 
+  /** The audit's events are the program's, with the names on the wire of gate.md. */
+  @Test
+  void auditEventsAreThePrograms() {
+    assertThat(values("AuditEvent")).containsExactlyElementsOf(
+        Arrays.stream(io.blastgate.audit.AuditEvent.values()).map(io.blastgate.audit.AuditEvent::wireName).toList());
+  }
+
   /** Health reports the program's version (the jar's, from pom.xml): the contract's, not another. */
   @Test
   void theProgramsVersionIsTheContracts() throws IOException {

@@ -125,6 +125,10 @@ class GateApiTest {
 
     HttpResponse<String> ok = put("admin", strict);
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    JsonNode changed = JSON.readTree(api.get("/api/v1/audit?event=policy_changed", "auditor").body());
+    assertThat(changed.at("/entries/0/actor").asText()).isEqualTo("person:admin");
+    assertThat(changed.at("/entries/0/details/version").asText()).isEqualTo("strict-1");
+    assertThat(changed.at("/entries/0/details/previous_version").asText()).isEqualTo("default-2026-12-02");
     assertThat(JSON.readTree(api.get("/api/v1/policy", "viewer").body()).get("text").asText()).isEqualTo(strict);
     JsonNode denied = dryRun("cred:stripe-key", "revoke_credential", "\"high\"");
     assertThat(denied.at("/decision/outcome").asText()).isEqualTo("deny");
