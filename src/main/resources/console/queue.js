@@ -96,7 +96,8 @@
         ? "The hash chain verifies: no entry was changed, inserted or removed."
         : "The hash chain does NOT verify:";
       $("audit-verified").dataset.verified = String(page.verified);
-      (page.problems || []).forEach((p) => $("audit-problems").append(el("li", typeof p === "string" ? p : JSON.stringify(p))));
+      (page.problems || []).forEach((p) => $("audit-problems").append(
+        el("li", (p.seq !== null && p.seq !== undefined ? "entry " + p.seq + ": " : "") + p.message)));
       page.entries.forEach((e) => {
         const tr = el("tr");
         [e.seq, e.at, e.event, e.actor, e.request_id || "", e.target || ""].forEach((v) => tr.append(el("td", String(v))));

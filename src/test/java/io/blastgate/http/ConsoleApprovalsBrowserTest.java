@@ -52,18 +52,34 @@ class ConsoleApprovalsBrowserTest {
           "would break 4 workloads (1 critical, 1 unowned), teams team:payments, team:web",
           "critical-impacted: 1 critical workload would break", "approvals 0 of 2");
       assertThat(approveAs(page, "bo", id)).isEqualTo("Now executed: the graph records cred:stripe-key as revoked.");
+
+      // The auditor sees every step, and that the chain verifies; then a tampered entry.
+      signIn(page, "auditor");
+      page.findElement(By.id("tab-audit")).click();
+      By verified = By.cssSelector("#audit-verified[data-verified='true']");
+      HeadlessChromium.await("the verified audit trail", PATIENCE, () -> !page.findElements(verified).isEmpty());
+      assertThat(page.findElements(By.cssSelector("#audit-entries tbody tr"))).hasSize(6);
+      TestGraph.database().executeTransactionally("MATCH (e:AuditEntry {seq: 3}) SET e.actor = 'person:mallory'");
+      page.findElement(By.id("tab-radius")).click();
+      page.findElement(By.id("tab-audit")).click();
+      By broken = By.cssSelector("#audit-verified[data-verified='false']");
+      HeadlessChromium.await("the broken audit trail", PATIENCE, () -> !page.findElements(broken).isEmpty());
+      assertThat(page.findElement(By.id("audit-problems")).getText()).contains("entry 3");
     }
   }
 
-  /** Signs in with a token, opens the approvals, approves the request; answers what the page says. */
-  private static String approveAs(WebDriver page, String token, String id) {
+  private static void signIn(WebDriver page, String token) {
     page.get(api.base.resolve("/").toString());
-    page.manage().deleteAllCookies();
     ((org.openqa.selenium.JavascriptExecutor) page).executeScript("sessionStorage.clear()");
     page.navigate().refresh();
     page.findElement(By.id("token")).sendKeys(api.token(token));
     page.findElement(By.id("sign-in-button")).click();
     HeadlessChromium.await("the console after signing in", PATIENCE, () -> page.findElement(By.id("tabs")).isDisplayed());
+  }
+
+  /** Signs in with a token, opens the approvals, approves the request; answers what the page says. */
+  private static String approveAs(WebDriver page, String token, String id) {
+    signIn(page, token);
     page.findElement(By.id("tab-approvals")).click();
     By card = By.cssSelector("#queue li[data-id='" + id + "']");
     HeadlessChromium.await("the request in the queue", PATIENCE, () -> !page.findElements(card).isEmpty());
