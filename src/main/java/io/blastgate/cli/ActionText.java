@@ -19,7 +19,8 @@ final class ActionText {
       out.append(": ").append(d.approvalsNeeded()).append(d.approvalsNeeded() == 1 ? " approval" : " approvals")
           .append(" from ").append(String.join(", ", d.approvers()));
       if (!a.approvedBy().isEmpty()) {
-        out.append(" (approved so far by ").append(String.join(", ", a.approvedBy())).append(')');
+        out.append(a.status().equals("pending_approval") ? " (approved so far by " : " (approved by ")
+            .append(String.join(", ", a.approvedBy())).append(')');
       }
     }
     out.append('\n');

@@ -39,7 +39,7 @@ final class Execution {
   StoredRequest run(StoredRequest claimed, String targetLabel, String targetKind) {
     Action action = actions.named(claimed.action());
     Instant now = clock.instant();
-    Instant until = "suspend".equals(action.name()) ? now.plus(SUSPEND_FOR) : null;
+    Instant until = "suspend".equals(action.name()) ? now.plus(SUSPEND_FOR).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) : null;
     ExecutionOrder order = new ExecutionOrder(claimed.id(), claimed.executionKey(), action.name(), claimed.target(),
         targetLabel, targetKind, false, until, claimed.requester(), claimed.reason());
     List<String> done = new ArrayList<>();
