@@ -298,6 +298,21 @@ class KubernetesImportTest {
     assertThat(rows("MATCH (n:Entity) WHERE n.id CONTAINS 'adservice' RETURN n.id")).isEmpty();
   }
 
+  @Test
+  void anInputWithNoObjectIsRefusedRatherThanEmptyingItsSource(Graph graph) throws IOException {
+    assertThat(importPath(graph, DEMO, Map.of("cluster", "c")).errors()).isEmpty();
+    Path empty = Files.createDirectories(dir.resolve("v2")).resolve("kubernetes-manifests.yaml");
+    Files.writeString(empty, "# nothing here\n---\n");
+
+    ImportReport report = new Importer(graph, ImportSettings.defaults()).importPath(empty, "kubernetes-manifests.yaml",
+        Optional.empty(), new InputChoice(Optional.of("kubernetes"), Map.of("cluster", "c")), ImportProgress.none());
+
+    assertThat(report.errors()).extracting(ImportMessage::message)
+        .containsExactly("no Kubernetes object in the input: nothing to import (an empty source would remove everything"
+            + " this source asserted before)");
+    assertThat(rows("MATCH (w:Workload) RETURN count(w)")).containsExactly(List.of("12"));
+  }
+
   private Path write(String name, String text) throws IOException {
     return Files.writeString(dir.resolve(name), text);
   }

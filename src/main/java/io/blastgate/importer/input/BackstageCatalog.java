@@ -32,12 +32,17 @@ final class BackstageCatalog implements SourceInput {
   }
 
   private final Path input;
+  private final String inputName;
+  /** False for an uploaded file, whose folder is the server's, not the catalog's. */
+  private final boolean followLocations;
   private final Path root;
   private final String source;
   private PlacedEntities entities = new PlacedEntities(new Problems(0));
 
-  BackstageCatalog(Path input, String source) {
+  BackstageCatalog(Path input, String inputName, String source, boolean followLocations) {
+    this.followLocations = followLocations;
     this.input = input;
+    this.inputName = inputName;
     this.root = (Files.isDirectory(input) ? input : input.toAbsolutePath().getParent()).toAbsolutePath().normalize();
     this.source = source;
   }
@@ -63,21 +68,28 @@ final class BackstageCatalog implements SourceInput {
       if (!seen.add(file)) {
         continue;
       }
-      String shown = root.relativize(file).toString().replace('\\', '/');
+      // The file given as it is goes by the input's name (none for an upload); others by their path.
+      String shown = !Files.isDirectory(input) && file.equals(input.toAbsolutePath().normalize()) ? inputName
+          : root.relativize(file).toString().replace('\\', '/');
       try {
         YamlDocuments.read(file, document -> {
           YamlNode node = YamlNode.root(shown, document, problems);
           collect(node, file, catalog, queue);
         });
       } catch (YamlDocuments.Malformed e) {
-        problems.error(Problems.TOP, shown + ":" + e.line() + ", document " + e.document(),
+        problems.error(Problems.TOP, YamlNode.at(shown, e.line()) + ", document " + e.document(),
             e.getMessage() + "; the rest of this file was not read");
         complete = false;
       }
     }
+    if (complete && catalog.isEmpty()) {
+      // An empty input would import as a source that asserts nothing, and retract all it asserted before.
+      problems.error(Problems.TOP, YamlFiles.wholeInput(inputName), "no catalog entity in the input: nothing to"
+          + " import (an empty source would remove everything this source asserted before)");
+    }
     new CatalogMapping(entities, problems, notMapped).map(catalog.values());
     if (!notMapped.isEmpty()) {
-      problems.warning(Problems.TOP, InputFormats.nameOf(input), "not mapped: " + notMapped.entrySet().stream()
+      problems.warning(Problems.TOP, YamlFiles.wholeInput(inputName), "not mapped: " + notMapped.entrySet().stream()
           .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
           + " (catalog kinds blastgate does not import; importers/backstage/README.md says why)");
     }
@@ -122,6 +134,11 @@ final class BackstageCatalog implements SourceInput {
   /** Queues the files a Location names, when they are local and inside the input's folder. */
   private void follow(YamlNode location, Path file, Deque<Path> queue) {
     YamlNode spec = location.object("spec");
+    if (!followLocations) {
+      location.warning("a Location in an uploaded file is not followed (the upload has no folder of its own):"
+          + " send a .zip of the catalog's folder instead");
+      return;
+    }
     String type = spec.text("type");
     List<YamlNode> targets = new ArrayList<>();
     if (spec.has("target")) {

@@ -32,7 +32,9 @@ final class BackstageFormat implements InputFormat {
   public SourceInput open(Path path, Opening opening) {
     String named = opening.inputName().isEmpty() ? opening.requestedSource().orElse("")
         : KubernetesFormat.stem(opening.inputName());
-    return new BackstageCatalog(path, opening.requestedSource().orElse(named));
+    // An uploaded file lies in the server's spool folder, beside others' uploads: its Locations are not followed.
+    boolean follow = !(opening.form() == Form.FILE && opening.inputName().isEmpty());
+    return new BackstageCatalog(path, opening.inputName(), opening.requestedSource().orElse(named), follow);
   }
 
   @Override

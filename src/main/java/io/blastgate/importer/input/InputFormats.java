@@ -121,7 +121,12 @@ public final class InputFormats {
       throws IOException {
     for (InputFormat format : formats) {
       boolean chosen = choice.format().map(format.name()::equals).orElse(false);
-      if (chosen || choice.format().isEmpty() && format.recognises(path, opening.form())) {
+      if (choice.format().isPresent() && !chosen) {
+        continue;
+      }
+      // A format named for a file reads it and says what is wrong with it; a folder or an archive must
+      // still hold its input, so that one of something else is not read as an empty source.
+      if (chosen && opening.form() == Form.FILE || format.recognises(path, opening.form())) {
         for (String option : new TreeSet<>(opening.options().keySet())) {
           if (!format.optionNames().contains(option)) {
             return new OpenedInput.Refused(format.name(), option, "the " + format.name() + " format has no option '"

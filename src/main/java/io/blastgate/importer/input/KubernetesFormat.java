@@ -35,7 +35,7 @@ final class KubernetesFormat implements InputFormat {
     String named = opening.inputName().isEmpty() ? opening.requestedSource().orElse("") : stem(opening.inputName());
     KubernetesOptions options = KubernetesOptions.of(opening.options(), named);
     String source = opening.requestedSource().orElse(named);
-    return new KubernetesManifests(path, options, source);
+    return new KubernetesManifests(path, opening.inputName(), options, source);
   }
 
   /** An input's name without its extension: {@code prod.yaml} names the cluster and source {@code prod}. */

@@ -31,12 +31,14 @@ final class KubernetesManifests implements SourceInput {
   }
 
   private final Path input;
+  private final String inputName;
   private final KubernetesOptions options;
   private final String source;
   private PlacedEntities entities = new PlacedEntities(new Problems(0));
 
-  KubernetesManifests(Path input, KubernetesOptions options, String source) {
+  KubernetesManifests(Path input, String inputName, KubernetesOptions options, String source) {
     this.input = input;
+    this.inputName = inputName;
     this.options = options;
     this.source = source;
   }
@@ -53,18 +55,23 @@ final class KubernetesManifests implements SourceInput {
     Map<String, Integer> notMapped = new TreeMap<>();
     boolean complete = true;
     for (Path file : YamlFiles.of(input)) {
-      String shown = YamlFiles.shown(input, file);
+      String shown = YamlFiles.shown(input, file, inputName);
       try {
         YamlDocuments.read(file, document -> collect(YamlNode.root(shown, document, problems), objects, notMapped));
       } catch (YamlDocuments.Malformed e) {
-        problems.error(Problems.TOP, shown + ":" + e.line() + ", document " + e.document(),
+        problems.error(Problems.TOP, YamlNode.at(shown, e.line()) + ", document " + e.document(),
             e.getMessage() + "; the rest of this file was not read");
         complete = false;
       }
     }
+    if (complete && objects.isEmpty() && notMapped.isEmpty()) {
+      // An empty input would import as a source that asserts nothing, and retract all it asserted before.
+      problems.error(Problems.TOP, YamlFiles.wholeInput(inputName), "no Kubernetes object in the input: nothing to"
+          + " import (an empty source would remove everything this source asserted before)");
+    }
     new KubernetesMapping(options, entities, problems, notMapped).map(objects.values());
     if (!notMapped.isEmpty()) {
-      problems.warning(Problems.TOP, InputFormats.nameOf(input), "not mapped: " + notMapped.entrySet().stream()
+      problems.warning(Problems.TOP, YamlFiles.wholeInput(inputName), "not mapped: " + notMapped.entrySet().stream()
           .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
           + " (objects of kinds blastgate does not read; importers/kubernetes/README.md says which it reads)");
     }

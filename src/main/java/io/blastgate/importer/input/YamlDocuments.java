@@ -107,7 +107,9 @@ final class YamlDocuments {
         line = parser.currentTokenLocation().getLineNr();
         Tree tree = new Tree(parser, index);
         JsonNode root = tree.value("", 0);
-        each.accept(new Document(index, root == null || root.isNull() ? null : root, tree.lines));
+        // An empty document (a comment, or nothing between two '---') comes as null or as an empty scalar.
+        boolean empty = root == null || root.isNull() || root.isTextual() && root.asText().isEmpty();
+        each.accept(new Document(index, empty ? null : root, tree.lines));
       }
     } catch (Utf8Reader.NotUtf8 e) {
       throw new Malformed(Math.max(index, 1), e.line(), "not UTF-8 at line " + e.line() + ", column " + e.column()

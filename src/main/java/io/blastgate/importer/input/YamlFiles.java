@@ -35,6 +35,11 @@ final class YamlFiles {
 
   private YamlFiles() {}
 
+  /** How problems about the whole input name it: its name, or "input" for an upload, which has none. */
+  static String wholeInput(String inputName) {
+    return inputName.isEmpty() ? "input" : inputName;
+  }
+
   /** The Backstage catalog's apiVersions ({@code backstage.io/v1alpha1}, …); any other is Kubernetes'. */
   static boolean isCatalogApiVersion(String apiVersion) {
     return apiVersion.startsWith("backstage.io/");
@@ -76,10 +81,13 @@ final class YamlFiles {
     return path.getFileName() != null && path.getFileName().toString().startsWith(".");
   }
 
-  /** How a file is named in problems: its path inside the input folder, or its own name. */
-  static String shown(Path input, Path file) {
+  /**
+   * How a file is named in problems: its path inside the input folder, or, for a file given as it is,
+   * the input's name ({@code inputName}: empty for an upload, whose file is the server's business).
+   */
+  static String shown(Path input, Path file, String inputName) {
     if (!Files.isDirectory(input)) {
-      return InputFormats.nameOf(file);
+      return inputName;
     }
     return input.relativize(file).toString().replace('\\', '/');
   }

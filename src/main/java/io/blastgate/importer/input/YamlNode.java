@@ -26,7 +26,12 @@ record YamlNode(String file, YamlDocuments.Document document, String pointer, Js
   }
 
   String placeOf(String at) {
-    return file + ":" + document.lineOf(at) + ", document " + document.index() + ", " + (at.isEmpty() ? "/" : at);
+    return YamlNode.at(file, document.lineOf(at)) + ", document " + document.index() + ", " + (at.isEmpty() ? "/" : at);
+  }
+
+  /** {@code file:line}, or {@code line N} for a file that has no name (an upload). */
+  static String at(String file, long line) {
+    return file.isEmpty() ? "line " + line : file + ":" + line;
   }
 
   boolean isObject() {
