@@ -6,6 +6,8 @@ import io.blastgate.importer.ImportMessage;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
 import io.blastgate.importer.ImportSettings;
+import io.blastgate.importer.input.InputChoice;
+import io.blastgate.importer.input.InputFormats;
 import io.blastgate.services.Services;
 import io.blastgate.wire.ImportReportJson;
 import io.blastgate.wire.Json;
@@ -28,7 +30,10 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports a bundle: a JSON file, a folder of CSV files, or a .zip of either (importers/bundle/).",
+      "Imports a source: a bundle, Kubernetes manifests or a Backstage catalog (importers/).",
+      "A bundle is a JSON file or a folder of CSV files (importers/bundle/); manifests and a catalog are",
+      "YAML files or folders (importers/kubernetes/, importers/backstage/); any of them may come as a",
+      ".zip. The format is recognised from the content unless --format names it.",
       "Sends it to a running server when one is named (--server or BLASTGATE_URL, with a token);",
       "otherwise writes the configured graph itself.",
       "The input is checked whole first: any problem writes nothing, and every problem is listed",
@@ -41,8 +46,17 @@ final class ImportCommand implements Callable<Integer> {
   /** Inputs from this size on get a progress bar. */
   private static final long LARGE = 1L << 20;
 
-  @Parameters(paramLabel = "PATH", description = "bundle.json, a CSV folder, or a .zip")
+  @Parameters(paramLabel = "PATH", description = "a file, a folder, or a .zip")
   Path path;
+
+  @Option(names = "--format", description = "the input's format (bundle, kubernetes, backstage); default: recognised from the content")
+  String format;
+
+  @Option(names = "--cluster", description = "kubernetes: the cluster that qualifies every id (default: the input's name)")
+  String cluster;
+
+  @Option(names = "--option", paramLabel = "NAME=VALUE", description = "an option of the format (importers/<format>/README.md), e.g. owner-keys=team,owner")
+  java.util.Map<String, String> options = new java.util.TreeMap<>();
 
   @Option(names = "--source", description = "the source's name (a JSON bundle's own must agree; a CSV folder defaults to its name)")
   String source;
@@ -81,7 +95,7 @@ final class ImportCommand implements Callable<Integer> {
       report = ImportReportJson.of(loaded);
       errorCount = loaded.errorCount();
     } else if (remote.isPresent()) {
-      RemoteImport.Outcome outcome = RemoteImport.send(remote.get(), path, Optional.ofNullable(source));
+      RemoteImport.Outcome outcome = RemoteImport.send(remote.get(), path, Optional.ofNullable(source), choice());
       report = outcome.report();
       errorCount = outcome.errorCount();
     } else {
@@ -104,8 +118,17 @@ final class ImportCommand implements Callable<Integer> {
           .withBatchSize(batchSize).withCommitEvery(commitEvery).withWriters(writers);
       ImportProgress progress = !noProgress && size(path) >= LARGE ? bars : ImportProgress.none();
       return program.services().withImportSettings(settings).importer()
-          .importPath(path, Optional.ofNullable(source), progress);
+          .importPath(path, InputFormats.nameOf(path), Optional.ofNullable(source), choice(), progress);
     }
+  }
+
+  /** The format asked for, if any, and its options (--cluster is the option cluster). */
+  private InputChoice choice() {
+    java.util.Map<String, String> all = new java.util.TreeMap<>(options);
+    if (cluster != null) {
+      all.put("cluster", cluster);
+    }
+    return new InputChoice(Optional.ofNullable(format), all);
   }
 
   /** The bulk first load: no server, none of the transactional write's options. */
@@ -117,6 +140,12 @@ final class ImportCommand implements Callable<Integer> {
     for (String option : List.of("--commit-every", "--writers", "--batch-size")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
         throw new InvalidInput("--initial writes no transactions: " + option + " does not apply");
+      }
+    }
+    for (String option : List.of("--format", "--cluster", "--option")) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+        throw new InvalidInput("--initial reads the format recognised from the input with its defaults: " + option
+            + " is not taken there yet; import without --initial");
       }
     }
     try (ProgressBars bars = new ProgressBars()) {

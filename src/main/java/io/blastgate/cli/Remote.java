@@ -8,6 +8,7 @@ import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.error.BlastgateException.Unauthenticated;
 import io.blastgate.error.BlastgateException;
 import io.blastgate.error.Redacted;
+import io.blastgate.importer.input.InputChoice;
 import io.blastgate.wire.ActionJson;
 import io.blastgate.wire.AuditJson;
 import io.blastgate.wire.BlastRadiusJson;
@@ -94,10 +95,14 @@ record Remote(URI base, String token) {
    * {@code POST /api/v1/imports}: one document as the given source. An import the server refused is
    * an outcome (its report lists the errors), not an error.
    */
-  RemoteImport.Outcome importDocument(Path document, String mediaType, String source) throws IOException {
+  RemoteImport.Outcome importDocument(Path document, String mediaType, String source, InputChoice choice)
+      throws IOException {
+    StringBuilder query = new StringBuilder("/api/v1/imports?source=").append(URLEncoder.encode(source, StandardCharsets.UTF_8));
+    choice.format().ifPresent(f -> query.append("&format=").append(URLEncoder.encode(f, StandardCharsets.UTF_8)));
+    choice.options().forEach((name, value) -> query.append('&').append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+        .append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + "/api/v1/imports?format=bundle&source="
-                + URLEncoder.encode(source, StandardCharsets.UTF_8)))
+        HttpRequest.newBuilder(URI.create(base + query.toString()))
             .timeout(Duration.ofMinutes(30))
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", mediaType)

@@ -3,24 +3,29 @@ package io.blastgate.http;
 import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
 import io.blastgate.importer.Importer;
+import io.blastgate.importer.input.InputChoice;
 import io.blastgate.wire.ImportReportJson;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/v1/imports?format=bundle&source=S}: one bundle (JSON) or a zip of a bundle's CSV
- * files or {@code bundle.json}, imported as source S. The upload is spooled to a temporary file under
- * the upload limit, checked whole, and written atomically; an invalid document is a 422 whose report
- * lists every error with its location, and nothing is written.
+ * {@code POST /api/v1/imports?source=S[&format=F][&cluster=C…]}: one document (a JSON bundle, a YAML
+ * file of Kubernetes manifests or of a Backstage catalog) or a zip of any input a format reads,
+ * imported as source S, as format F or, when F is left out, as the format recognised from the content;
+ * a format's own options (Kubernetes' {@code cluster}, …) are query parameters too. The upload is
+ * spooled to a temporary file under the upload limit, checked whole, and written atomically; an
+ * invalid document is a 422 whose report lists every error with its location, and nothing is written.
  */
 final class ImportsRoute implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(ImportsRoute.class);
-  private static final Set<String> MEDIA_TYPES = Set.of("application/json", "application/zip");
+  private static final Set<String> MEDIA_TYPES =
+      Set.of("application/json", "application/zip", "application/yaml", "application/x-yaml", "text/yaml");
 
   private final Importer importer;
   private final Bodies bodies;
@@ -32,8 +37,8 @@ final class ImportsRoute implements Handler {
 
   @Override
   public void handle(Context ctx) {
-    String format = Params.required(ctx, "format");
-    if (!importer.formatNames().contains(format)) {
+    String format = ctx.queryParam("format");
+    if (format != null && !importer.formatNames().contains(format)) {
       throw ProblemException.badRequest(
           "query parameter 'format' must be one of " + importer.formatNames() + "; got " + Params.quote(format));
     }
@@ -44,10 +49,18 @@ final class ImportsRoute implements Handler {
               + " starting with a letter or digit; got "
               + Params.quote(source));
     }
+    Map<String, String> options = new TreeMap<>();
+    for (String option : importer.optionNames()) {
+      String value = ctx.queryParam(option);
+      if (value != null) {
+        options.put(option, value);
+      }
+    }
+    InputChoice choice = new InputChoice(Optional.ofNullable(format), options);
     ImportReport report;
     try (SpooledUpload upload = bodies.spoolUpload(ctx, MEDIA_TYPES)) {
       // "": the upload is named by nothing of the server's (an archive's entries by their own paths).
-      report = importer.importPath(upload.file(), "", Optional.of(source), ImportProgress.none());
+      report = importer.importPath(upload.file(), "", Optional.of(source), choice, ImportProgress.none());
     }
     LOG.info(
         "import run {} of source {} by {}: {} ({} errors)",

@@ -4,6 +4,7 @@ import io.blastgate.error.BlastgateException.InvalidConfiguration;
 import io.blastgate.graph.Graph;
 import io.blastgate.graph.Row;
 import io.blastgate.graph.Rows;
+import io.blastgate.importer.input.InputChoice;
 import io.blastgate.importer.input.InputFormat;
 import io.blastgate.importer.input.InputFormats;
 import io.blastgate.importer.input.OpenedInput;
@@ -64,6 +65,11 @@ public final class Importer {
     return formats.names();
   }
 
+  /** The names of every registered format's options ({@code cluster}, …), sorted. */
+  public java.util.SortedSet<String> optionNames() {
+    return formats.optionNames();
+  }
+
   /** Whether a name may name a source (for callers that check a request before importing). */
   public static boolean isValidSourceName(String name) {
     return SourceInput.validSourceName(name);
@@ -85,12 +91,22 @@ public final class Importer {
    * is never shown); an archive's entries are then named by their paths inside it.
    */
   public ImportReport importPath(Path path, String shown, Optional<String> source, ImportProgress progress) {
+    return importPath(path, shown, source, InputChoice.DETECT, progress);
+  }
+
+  /**
+   * As {@link #importPath(Path, String, Optional, ImportProgress)}, read as the format {@code choice}
+   * names (else the one recognised from the input) with that format's options ({@code cluster}).
+   */
+  public ImportReport importPath(Path path, String shown, Optional<String> source, InputChoice choice,
+      ImportProgress progress) {
+    Objects.requireNonNull(choice, "choice");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(shown, "shown");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(progress, "progress");
     try {
-      return run(path, shown, source, progress, settings, null);
+      return run(path, shown, source, choice, progress, settings, null);
     } catch (ImportRun.PublishingFailed e) {
       // The graph is between two states and readers wait: finish the run now rather than at start-up.
       LOG.warn("import {} failed while being published in parts ({}); finishing it from its journal", e.runId(),
@@ -164,7 +180,7 @@ public final class Importer {
       LOG.warn("{} was stopped while it was being published (the process ended); finishing it from its journal",
           what);
       // The copy is named as an upload is: by nothing (its file is the program's own), entries by their paths.
-      ImportReport report = run(input, "", Optional.of(run.source()), ImportProgress.none(),
+      ImportReport report = run(input, "", Optional.of(run.source()), InputChoice.DETECT, ImportProgress.none(),
           settings.withIncremental(false), new ImportRun.Resuming(run, input));
       if (!report.succeeded()) {
         throw new InvalidConfiguration("the graph", List.of(what + " was stopped while it was being published,"
@@ -176,15 +192,16 @@ public final class Importer {
     return finished;
   }
 
-  private ImportReport run(Path path, String shown, Optional<String> source, ImportProgress progress,
-      ImportSettings with, ImportRun.Resuming resuming) {
+  private ImportReport run(Path path, String shown, Optional<String> source, InputChoice choice,
+      ImportProgress progress, ImportSettings with, ImportRun.Resuming resuming) {
     ImportRun run = new ImportRun(graph, with, reader, progress, path, this::reopen, resuming);
     if (source.isPresent() && !isValidSourceName(source.get())) {
       return run.refused(source.get(), "source",
           "'" + source.get() + "' is not a valid source name: " + SourceInput.sourceNameRule());
     }
     try (OpenedInput opened =
-        formats.open(path, shown, source, vocabulary, settings.maxZipBytes(), () -> progress.phase("unpack", -1))) {
+        formats.open(path, shown, source, vocabulary, choice, settings.maxZipBytes(),
+            () -> progress.phase("unpack", -1))) {
       return switch (opened) {
         case OpenedInput.Refused refused -> run.notOpened(source.orElse(""), refused);
         case OpenedInput.Ready ready -> run.load(ready.format(), ready.input());

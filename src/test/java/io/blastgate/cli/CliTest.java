@@ -129,6 +129,16 @@ class CliTest {
       Run csv = run("import", "--server", url, "--token", importer.token(), "--json", "fixtures/csv/worked-example");
       assertThat(csv.exit()).as(csv.err()).isZero();
       assertThat(JSON.readTree(csv.out()).at("/counts/workloads").asInt()).isEqualTo(4);
+      // Kubernetes manifests through the server: recognised from the content, the cluster an option.
+      Run manifests = run("import", "--server", url, "--token", importer.token(), "--cluster", "prod",
+          "importers/kubernetes/samples/GoogleCloudPlatform__microservices-demo/release/kubernetes-manifests.yaml");
+      assertThat(manifests.exit()).as(manifests.err()).isZero();
+      assertThat(manifests.out()).contains("Imported kubernetes as source kubernetes-manifests").contains("12 workloads")
+          .contains("warning input: not mapped: 12 Service");
+      Run account = run("blast-radius", "--server", url, "--token", viewer.token(), "--json",
+          "k8s:prod/default/serviceaccount/cartservice");
+      assertThat(JSON.readTree(account.out()).at("/impacted/0/id").asText())
+          .isEqualTo("k8s:prod/default/deployment/cartservice");
 
       Run table = run("blast-radius", "--server", url + "/", "--token", viewer.token(), "cred:stripe-key");
       assertThat(table.exit()).as(table.err()).isZero();

@@ -147,6 +147,29 @@ class ImportsApiTest {
             + " nothing was imported");
   }
 
+  @Test
+  void manifestsInYamlAreRecognisedWithoutAFormatAndTakeTheirClusterAsAParameter() throws Exception {
+    byte[] manifests = Files.readAllBytes(
+        Path.of("importers/kubernetes/samples/GoogleCloudPlatform__microservices-demo/release/kubernetes-manifests.yaml"));
+    HttpResponse<String> r = api.post("/api/v1/imports?source=boutique&cluster=prod", "importer", "application/yaml",
+        manifests);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode report = JSON.readTree(r.body());
+    assertThat(report.get("format").asText()).isEqualTo("kubernetes");
+    assertThat(report.at("/counts/workloads").asInt()).isEqualTo(12);
+    assertThat(report.at("/warnings/0/message").asText()).startsWith("not mapped: 12 Service");
+
+    JsonNode br = JSON.readTree(api.get("/api/v1/blast-radius?target="
+        + java.net.URLEncoder.encode("k8s:prod/default/serviceaccount/cartservice", java.nio.charset.StandardCharsets.UTF_8),
+        "viewer").body());
+    assertThat(br.at("/impacted/0/id").asText()).isEqualTo("k8s:prod/default/deployment/cartservice");
+
+    HttpResponse<String> bundle = api.post("/api/v1/imports?source=x&format=bundle&cluster=prod", "importer",
+        "application/json", Files.readAllBytes(Path.of("fixtures/scenarios/worked-example/bundle.json")));
+    JsonNode problem = ProblemsTest.assertProblem(bundle, 422, "invalid-import");
+    assertThat(problem.at("/report/errors/0/location").asText()).isEqualTo("cluster");
+  }
+
   private static HttpResponse<String> importFile(String source, String file) throws IOException {
     return api.post(
         "/api/v1/imports?format=bundle&source=" + source,

@@ -3,6 +3,7 @@ package io.blastgate.importer.input;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,8 +30,20 @@ public interface InputFormat {
    *     format whose files do not name their source names it after this.
    * @param requestedSource the source the import was asked for, which the input must then be
    * @param shape the canonical entity's fields, for a reader that must know them
+   * @param options the format's own options, by name ({@code cluster} for Kubernetes manifests), as
+   *     the command line's {@code --option name=value} and the API's query parameters give them; each
+   *     format documents its own and refuses those it does not know
    */
-  record Opening(Form form, String inputName, Optional<String> requestedSource, CanonicalShape shape) {}
+  record Opening(Form form, String inputName, Optional<String> requestedSource, CanonicalShape shape,
+      Map<String, String> options) {
+    public Opening {
+      options = Map.copyOf(options);
+    }
+
+    public Opening(Form form, String inputName, Optional<String> requestedSource, CanonicalShape shape) {
+      this(form, inputName, requestedSource, shape, Map.of());
+    }
+  }
 
   /** An input this format recognised but refuses as a whole, with why (a sentence for the report). */
   final class Refusal extends Exception {
@@ -49,6 +62,11 @@ public interface InputFormat {
 
   /** Opens {@code path}, which this format recognised; reading starts only when the importer reads it. */
   SourceInput open(Path path, Opening opening) throws IOException, Refusal;
+
+  /** The names of the options this format reads from {@link Opening#options()}; another is refused. */
+  default java.util.Set<String> optionNames() {
+    return java.util.Set.of();
+  }
 
   /**
    * What an archive's root holds when this format recognises it, each as a noun phrase ({@code

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -20,7 +22,7 @@ public final class InputFormats {
    * A new format goes before the bundle: given a file or a folder as it is, the bundle takes whatever
    * no format before it recognised, and its readers then say what is wrong with it.
    */
-  public static final List<InputFormat> REGISTERED = List.of(new BundleFormat());
+  public static final List<InputFormat> REGISTERED = List.of(new BackstageFormat(), new KubernetesFormat(), new BundleFormat());
 
   /**
    * The format a report names when no format opened its input: the canonical bundle, the shape every
@@ -45,14 +47,28 @@ public final class InputFormats {
    */
   public OpenedInput open(Path path, String shown, Optional<String> requestedSource, CanonicalShape shape,
       long maxZipBytes, Runnable unpacking) throws IOException {
+    return open(path, shown, requestedSource, shape, InputChoice.DETECT, maxZipBytes, unpacking);
+  }
+
+  /**
+   * As {@link #open(Path, String, Optional, CanonicalShape, long, Runnable)}, read as the format that
+   * {@code choice} names (else the first that recognises it), with the format's options.
+   */
+  public OpenedInput open(Path path, String shown, Optional<String> requestedSource, CanonicalShape shape,
+      InputChoice choice, long maxZipBytes, Runnable unpacking) throws IOException {
+    Map<String, String> options = choice.options();
+    if (choice.format().isPresent() && !names().contains(choice.format().get())) {
+      return new OpenedInput.Refused(CANONICAL, "format", "unknown format '" + choice.format().get()
+          + "' (the formats are " + String.join(", ", names()) + ")");
+    }
     if (Files.isDirectory(path)) {
-      return offer(path, new Opening(Form.FOLDER, shown, requestedSource, shape), shown, null);
+      return offer(path, new Opening(Form.FOLDER, shown, requestedSource, shape, options), shown, null, choice);
     }
     if (!Files.isRegularFile(path)) {
       return new OpenedInput.Refused(CANONICAL, shown, "no such file or folder");
     }
     if (!ZipArchive.isZip(path)) {
-      return offer(path, new Opening(Form.FILE, shown, requestedSource, shape), shown, null);
+      return offer(path, new Opening(Form.FILE, shown, requestedSource, shape, options), shown, null, choice);
     }
     unpacking.run();
     ZipArchive archive;
@@ -64,7 +80,8 @@ public final class InputFormats {
     try {
       Path root = archive.root();
       String name = root.equals(archive.folder()) ? stem(shown) : root.getFileName().toString();
-      OpenedInput opened = offer(root, new Opening(Form.ARCHIVE_ROOT, name, requestedSource, shape), shown, archive);
+      OpenedInput opened =
+          offer(root, new Opening(Form.ARCHIVE_ROOT, name, requestedSource, shape, options), shown, archive, choice);
       if (opened instanceof OpenedInput.Refused) {
         archive.close();
       }
@@ -83,6 +100,13 @@ public final class InputFormats {
     return archive.isEmpty() ? entry : archive + "!" + entry;
   }
 
+  /** The names of the formats' options, sorted. */
+  public java.util.SortedSet<String> optionNames() {
+    java.util.SortedSet<String> names = new TreeSet<>();
+    formats.forEach(f -> names.addAll(f.optionNames()));
+    return names;
+  }
+
   /** The formats' names, in the order they are asked. */
   public List<String> names() {
     return formats.stream().map(InputFormat::name).toList();
@@ -93,9 +117,23 @@ public final class InputFormats {
     return path.getFileName() == null ? path.toString() : path.getFileName().toString();
   }
 
-  private OpenedInput offer(Path path, Opening opening, String shown, ZipArchive unpacked) throws IOException {
+  private OpenedInput offer(Path path, Opening opening, String shown, ZipArchive unpacked, InputChoice choice)
+      throws IOException {
     for (InputFormat format : formats) {
-      if (format.recognises(path, opening.form())) {
+      boolean chosen = choice.format().map(format.name()::equals).orElse(false);
+      if (choice.format().isPresent() && !chosen) {
+        continue;
+      }
+      // A format named for a file reads it and says what is wrong with it; a folder or an archive must
+      // still hold its input, so that one of something else is not read as an empty source.
+      if (chosen && opening.form() == Form.FILE || format.recognises(path, opening.form())) {
+        for (String option : new TreeSet<>(opening.options().keySet())) {
+          if (!format.optionNames().contains(option)) {
+            return new OpenedInput.Refused(format.name(), option, "the " + format.name() + " format has no option '"
+                + option + "'" + (format.optionNames().isEmpty() ? " (it takes none)"
+                    : " (its options: " + String.join(", ", new TreeSet<>(format.optionNames())) + ")"));
+          }
+        }
         try {
           return new OpenedInput.Ready(format.name(), format.open(path, opening), unpacked);
         } catch (InputFormat.Refusal e) {
