@@ -112,7 +112,7 @@ class NewFormatTest {
 
     ImportReport neither = importPath(graph, zip("notes.zip", Map.of("notes.txt", "nothing to import")));
     assertThat(neither.errors()).containsExactly(new ImportMessage("notes.zip", "the archive holds neither team.roster"
-        + " nor bundle.json nor any of identities.csv, credentials.csv, workloads.csv, owners.csv"));
+        + " nor the output of aws iam get-account-authorization-details nor bundle.json nor any of identities.csv, credentials.csv, workloads.csv, owners.csv"));
   }
 
   /** (person, team, sources of the membership) for every MEMBER_OF in the graph. */
