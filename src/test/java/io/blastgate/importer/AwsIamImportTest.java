@@ -66,6 +66,16 @@ class AwsIamImportTest {
             "2 managed policies not mapped: the model holds who may act as whom, not permissions"));
     assertThat(report.warnings()).extracting(ImportMessage::location)
         .contains("iam-get-account-summary.json", "iam-get-role");
+    assertThat(pairs("MATCH (a)-[:CAN_ASSUME]->(b) RETURN a.id AS a, b.id AS b"))
+        .containsExactly(List.of("aws:anyone", "arn:aws:iam::123456789012:role/bad_role"));
+    assertThat(pairs("MATCH (c:Credential {status: 'active'})-[:AUTHENTICATES_AS]->(i) RETURN c.id AS a, i.kind AS b"))
+        .containsExactlyInAnyOrder(
+            List.of("arn:aws:iam::123456789012:root#access-key-1", "role"),
+            List.of("arn:aws:iam::123456789012:root#password", "role"),
+            List.of("arn:aws:iam::123456789012:user/auditor_tmp#access-key-1", "service_account"),
+            List.of("arn:aws:iam::123456789012:user/user#access-key-1", "human"),
+            List.of("arn:aws:iam::123456789012:user/user#access-key-2", "human"),
+            List.of("arn:aws:iam::123456789012:user/user#password", "human"));
   }
 
   @Test
