@@ -52,9 +52,9 @@ final class AwsIamInput implements SourceInput {
     TrustedPrincipals principals = new TrustedPrincipals(out);
     List<AuthorizationDetails.Trust> trusts = new ArrayList<>();
     Map<String, Integer> accounts = new LinkedHashMap<>();
-    AuthorizationDetails details = new AuthorizationDetails(out, principals, trusts,
-        a -> accounts.merge(a, 1, Integer::sum));
-    CredentialReport report = new CredentialReport(out, a -> {}, problems);
+    java.util.function.Consumer<String> accountSeen = a -> accounts.merge(a, 1, Integer::sum);
+    AuthorizationDetails details = new AuthorizationDetails(out, principals, trusts, accountSeen);
+    CredentialReport report = new CredentialReport(out, accountSeen, problems);
     Listings listings = new Listings(out, problems);
     String caller = null;
     boolean complete = true;
