@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -149,10 +150,10 @@ final class AuthorizationDetails {
    * workload of kind {@code service}, id its ARN, that runs as each role it holds. The EC2 instances
    * that use it are not in these exports; the profile stands for them.
    */
-  static java.util.Optional<Entity> instanceProfile(JsonNode profile, String at, Checked in, AwsEntities out) {
+  static Optional<Entity> instanceProfile(JsonNode profile, String at, Checked in, AwsEntities out) {
     String arn = in.required(profile, at, "Arn", "an instance profile is named by its ARN");
     if (arn == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String name = in.text(profile, at, "InstanceProfileName");
     Entity w = out.listed(Label.WORKLOAD, arn, "service", name, in.at(at));
@@ -171,6 +172,6 @@ final class AuthorizationDetails {
     }
     arns.forEach(role -> w.add("runs_as", role));
     Tags.apply(w, profile, at, in, out);
-    return java.util.Optional.of(w);
+    return Optional.of(w);
   }
 }

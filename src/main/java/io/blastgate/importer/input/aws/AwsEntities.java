@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -120,7 +121,7 @@ final class AwsEntities {
   }
 
   private static String article(Label label) {
-    String name = label.name().charAt(0) + label.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    String name = label.name().charAt(0) + label.name().substring(1).toLowerCase(Locale.ROOT);
     return (name.startsWith("I") || name.startsWith("O") ? "an " : "a ") + name;
   }
 

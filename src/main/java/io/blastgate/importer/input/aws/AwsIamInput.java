@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One AWS input, read whole into {@link AwsEntities} on each pass (an account's IAM fits in memory; its
@@ -52,7 +53,7 @@ final class AwsIamInput implements SourceInput {
     TrustedPrincipals principals = new TrustedPrincipals(out);
     List<AuthorizationDetails.Trust> trusts = new ArrayList<>();
     Map<String, Integer> accounts = new LinkedHashMap<>();
-    java.util.function.Consumer<String> accountSeen = a -> accounts.merge(a, 1, Integer::sum);
+    Consumer<String> accountSeen = a -> accounts.merge(a, 1, Integer::sum);
     AuthorizationDetails details = new AuthorizationDetails(out, principals, trusts, accountSeen);
     CredentialReport report = new CredentialReport(out, accountSeen, problems);
     Listings listings = new Listings(out, problems);

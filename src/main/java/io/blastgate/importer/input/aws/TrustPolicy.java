@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A role's trust policy ({@code AssumeRolePolicyDocument}): who may assume the role. The CLI prints it
@@ -159,7 +160,7 @@ final class TrustPolicy {
   static boolean assumes(String action) {
     StringBuilder glob = new StringBuilder();
     for (char c : action.toLowerCase(Locale.ROOT).toCharArray()) {
-      glob.append(c == '*' ? ".*" : c == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
+      glob.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
     }
     String pattern = glob.toString();
     return List.of("sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithwebidentity").stream()
