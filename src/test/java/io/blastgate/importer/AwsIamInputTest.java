@@ -61,6 +61,26 @@ class AwsIamInputTest {
   }
 
   @Test
+  void twoPagesOfTheAuthorizationDetailsInOneFolderAreReadAsOne(Graph graph) throws IOException {
+    assertThat(importPath(graph, ACME, Optional.of("aws-acme")).errors()).isEmpty();
+    GraphSnapshot whole = GraphSnapshot.take(GraphSnapshot.RUN_PROPERTIES);
+    TestGraph.clear();
+    Path paged = copy(ACME, dir.resolve("paged"));
+    ObjectNode details = (ObjectNode) JSON.readTree(paged.resolve(DETAILS).toFile());
+    ObjectNode second = JSON.createObjectNode();
+    second.set("RoleDetailList", details.remove("RoleDetailList"));
+    details.put("IsTruncated", true).put("Marker", "page-2");
+    JSON.writeValue(paged.resolve(DETAILS).toFile(), details);
+    JSON.writeValue(paged.resolve("authorization-details-2.json").toFile(), second);
+
+    ImportReport report = importPath(graph, paged, Optional.of("aws-acme"));
+
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.warnings()).extracting(ImportMessage::location).contains(DETAILS + "#/IsTruncated");
+    assertThat(GraphSnapshot.take(GraphSnapshot.RUN_PROPERTIES)).isEqualTo(whole);
+  }
+
+  @Test
   void aZipOfTheFolderImportsToo(Graph graph) throws IOException {
     Path zip = dir.resolve("acme-export.zip");
     try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
