@@ -112,6 +112,7 @@ class NewFormatTest {
 
     ImportReport neither = importPath(graph, zip("notes.zip", Map.of("notes.txt", "nothing to import")));
     assertThat(neither.errors()).containsExactly(new ImportMessage("notes.zip", "the archive holds neither team.roster"
+        + " nor the output of aws iam get-account-authorization-details"
         + " nor catalog-info.yaml (or other Backstage catalog files) nor Kubernetes manifests (*.yaml, *.yml, *.json)"
         + " nor bundle.json nor any of identities.csv, credentials.csv, workloads.csv, owners.csv"));
   }

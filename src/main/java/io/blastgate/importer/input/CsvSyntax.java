@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * recognised (a quoted cell never closed, a character after a closing quote) and said again, at the
  * line it names.
  */
-final class CsvSyntax {
+public final class CsvSyntax {
   private static final Pattern NOT_CLOSED =
       Pattern.compile("\\(startline (\\d+)\\) EOF reached before encapsulated token finished.*", Pattern.DOTALL);
   private static final Pattern AFTER_QUOTE =
@@ -29,7 +29,7 @@ final class CsvSyntax {
     return file + ":" + nextLine;
   }
 
-  static String describe(String parserMessage) {
+  public static String describe(String parserMessage) {
     String message = parserMessage == null ? "" : parserMessage;
     if (NOT_CLOSED.matcher(message).matches()) {
       return "a quoted cell that starts on this line is never closed (a '\"' is missing)";

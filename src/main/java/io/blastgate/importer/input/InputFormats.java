@@ -22,7 +22,8 @@ public final class InputFormats {
    * A new format goes before the bundle: given a file or a folder as it is, the bundle takes whatever
    * no format before it recognised, and its readers then say what is wrong with it.
    */
-  public static final List<InputFormat> REGISTERED = List.of(new BackstageFormat(), new KubernetesFormat(), new BundleFormat());
+  public static final List<InputFormat> REGISTERED = List.of(
+      new io.blastgate.importer.input.aws.AwsIamFormat(), new BackstageFormat(), new KubernetesFormat(), new BundleFormat());
 
   /**
    * The format a report names when no format opened its input: the canonical bundle, the shape every

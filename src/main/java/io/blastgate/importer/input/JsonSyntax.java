@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * known complaint is recognised and said again in the bundle's words, with only what it found (a
  * character, a number) taken over; anything else is "not valid JSON". What may be said is this list.
  */
-final class JsonSyntax {
+public final class JsonSyntax {
   private record Rule(Pattern pattern, Function<Matcher, String> says) {
     Rule(String regex, Function<Matcher, String> says) {
       this(Pattern.compile(regex, Pattern.DOTALL), says);
@@ -70,7 +70,7 @@ final class JsonSyntax {
   private JsonSyntax() {}
 
   /** What is wrong, in the bundle's words; never the parser's own message. */
-  static String describe(JsonProcessingException e) {
+  public static String describe(JsonProcessingException e) {
     String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
     for (Rule rule : RULES) {
       Matcher m = rule.pattern().matcher(original);
@@ -117,7 +117,7 @@ final class JsonSyntax {
    * Text the input held, quoted and made safe to print anywhere: a control character or a lone
    * surrogate is written as U+XXXX, and a long text is cut.
    */
-  static String shown(String text) {
+  public static String shown(String text) {
     StringBuilder out = new StringBuilder("'");
     int i = 0;
     for (int shown = 0; i < text.length() && shown < 60; i++, shown++) {

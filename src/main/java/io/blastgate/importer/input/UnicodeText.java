@@ -10,9 +10,9 @@ import java.util.Map;
  * no character at all. The database stores such a half as '?', so that two ids differing only there
  * would silently become one; a reader refuses them, wherever they stand.
  */
-final class UnicodeText {
+public final class UnicodeText {
   /** Where one problem is: a JSON pointer, and what is wrong there. */
-  interface Found {
+  public interface Found {
     void at(String pointer, String message);
   }
 
@@ -36,7 +36,7 @@ final class UnicodeText {
    * an unpaired surrogate; true if there was none. A name is reported at its object, since a pointer
    * through it could not be printed.
    */
-  static boolean check(JsonNode node, String pointer, Found found) {
+  public static boolean check(JsonNode node, String pointer, Found found) {
     if (node.isTextual()) {
       int at = firstUnpaired(node.textValue());
       if (at >= 0) {

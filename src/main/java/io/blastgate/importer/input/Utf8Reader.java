@@ -21,9 +21,9 @@ import java.util.HexFormat;
  * parser then stands exactly where the bad bytes are, so its own place (a JSON pointer) is theirs too.
  * A leading byte order mark is dropped.
  */
-final class Utf8Reader extends Reader {
+public final class Utf8Reader extends Reader {
   /** Bytes that are not UTF-8, and where they stand. */
-  static final class NotUtf8 extends IOException {
+  public static final class NotUtf8 extends IOException {
     private static final long serialVersionUID = 1L;
     private final long line;
     private final long column;
@@ -36,16 +36,16 @@ final class Utf8Reader extends Reader {
       this.bytes = bytes;
     }
 
-    long line() {
+    public long line() {
       return line;
     }
 
-    long column() {
+    public long column() {
       return column;
     }
 
     /** The offending bytes in hex, e.g. {@code C0 AF}. */
-    String bytes() {
+    public String bytes() {
       return bytes;
     }
   }
@@ -66,7 +66,7 @@ final class Utf8Reader extends Reader {
   private long column = 1;
   private char previous;
 
-  Utf8Reader(InputStream in) {
+  public Utf8Reader(InputStream in) {
     this.in = in;
   }
 
