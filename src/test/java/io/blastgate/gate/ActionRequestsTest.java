@@ -15,12 +15,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(TestGraph.class)
 class ActionRequestsTest {
-  private final Map<String, AtomicInteger> executed = new ConcurrentHashMap<>();
   private Instant now = Instant.now();
   private final Clock clock = new Clock() {
     @Override
@@ -53,23 +46,8 @@ class ActionRequestsTest {
   };
   private Graph graph;
 
-  private final Executor counting = new Executor() {
-    @Override
-    public String name() {
-      return "counting";
-    }
-
-    @Override
-    public boolean handles(ExecutionOrder order) {
-      return true;
-    }
-
-    @Override
-    public ExecutionResult execute(ExecutionOrder order) {
-      executed.computeIfAbsent(order.requestId(), k -> new AtomicInteger()).incrementAndGet();
-      return ExecutionResult.done("acted on " + order.targetId(), 1);
-    }
-  };
+  private final AtOnce.Counting counting = new AtOnce.Counting();
+  private final Map<String, AtomicInteger> executed = counting.told;
 
   @BeforeEach
   void seed(Graph graph) {
@@ -95,29 +73,6 @@ class ActionRequestsTest {
     return new ActionRequest("cred:stripe-key", "revoke_credential", "high", "paste", requester, key, false);
   }
 
-  private static <T> List<T> atOnce(int threads, Callable<T> work) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<T>> futures = new ArrayList<>();
-    for (int i = 0; i < threads; i++) {
-      futures.add(pool.submit(() -> {
-        start.await();
-        return work.call();
-      }));
-    }
-    start.countDown();
-    List<T> results = new ArrayList<>();
-    for (Future<T> f : futures) {
-      try {
-        results.add(f.get());
-      } catch (java.util.concurrent.ExecutionException e) {
-        results.add(null);
-      }
-    }
-    pool.shutdown();
-    return results;
-  }
-
   @Test
   void manyApprovalsAtOnceFromTwoGatesRunTheActionOnce() throws Exception {
     GateService one = gate();
@@ -125,7 +80,7 @@ class ActionRequestsTest {
     String id = one.requests().submit(revoke("person:responder", null)).id();
     List<String> people = List.of("person:ana", "person:bo", "person:cy", "person:di");
     AtomicInteger turn = new AtomicInteger();
-    List<GateAnswer> answers = atOnce(8, () -> {
+    List<GateAnswer> answers = AtOnce.run(8, n -> {
       int i = turn.getAndIncrement();
       GateService gate = i % 2 == 0 ? one : two;
       return gate.requests().approve(id, people.get(i % people.size()), null);
@@ -141,7 +96,7 @@ class ActionRequestsTest {
     GateService one = gate();
     GateService two = gate();
     AtomicInteger turn = new AtomicInteger();
-    List<GateAnswer> answers = atOnce(8, () -> (turn.getAndIncrement() % 2 == 0 ? one : two).requests()
+    List<GateAnswer> answers = AtOnce.run(8, n -> (turn.getAndIncrement() % 2 == 0 ? one : two).requests()
         .submit(new ActionRequest("wl:stripe-webhooks", "block_workload", "high", "x", "person:responder", "retry-1", false)));
     assertThat(answers).doesNotContainNull();
     assertThat(answers.stream().map(GateAnswer::id).distinct()).hasSize(1);
@@ -194,7 +149,7 @@ class ActionRequestsTest {
     assertThat(one.requests().housekeeping()).isEmpty();
     now = now.plus(Execution.SUSPEND_FOR).plusSeconds(1);
     AtomicInteger turn = new AtomicInteger();
-    List<List<String>> rounds = atOnce(6, () -> (turn.getAndIncrement() % 2 == 0 ? one : two).requests().housekeeping());
+    List<List<String>> rounds = AtOnce.run(6, n -> (turn.getAndIncrement() % 2 == 0 ? one : two).requests().housekeeping());
     assertThat(rounds.stream().flatMap(List::stream).toList()).containsExactly(
         "restored sa:bot (request " + suspended.id() + ")");
     assertThat(one.requests().get(suspended.id()).status()).isEqualTo("rolled_back");

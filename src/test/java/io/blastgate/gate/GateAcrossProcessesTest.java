@@ -9,14 +9,8 @@ import io.blastgate.testing.ExternalNeo4jServer;
 import io.blastgate.testing.Seed;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +26,6 @@ class GateAcrossProcessesTest {
   private static ExternalNeo4jServer server;
   private static GraphConnection first;
   private static GraphConnection second;
-  private final Map<String, AtomicInteger> executed = new ConcurrentHashMap<>();
 
   @BeforeAll
   static void start() {
@@ -57,50 +50,13 @@ class GateAcrossProcessesTest {
     }
   }
 
+  private final AtOnce.Counting counting = new AtOnce.Counting();
+  private final Map<String, AtomicInteger> executed = counting.told;
+
+  /** A gate over its own connection, as another process would have, with the shared counting executor. */
   private GateService gateOver(GraphConnection connection) {
-    Executor counting = new Executor() {
-      @Override
-      public String name() {
-        return "counting";
-      }
-
-      @Override
-      public boolean handles(ExecutionOrder order) {
-        return true;
-      }
-
-      @Override
-      public ExecutionResult execute(ExecutionOrder order) {
-        executed.computeIfAbsent(order.requestId() + (order.undo() ? " undo" : ""), k -> new AtomicInteger()).incrementAndGet();
-        return ExecutionResult.done("acted", 1);
-      }
-    };
     Graph graph = connection.graph();
     return new GateService(graph, new BlastRadiusService(graph, 10), List.of(counting), GateAudit.NONE, Clock.systemUTC());
-  }
-
-  private static <T> List<T> atOnce(int threads, java.util.function.IntFunction<T> work) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<T>> futures = new ArrayList<>();
-    for (int i = 0; i < threads; i++) {
-      int n = i;
-      futures.add(pool.submit(() -> {
-        start.await();
-        return work.apply(n);
-      }));
-    }
-    start.countDown();
-    List<T> results = new ArrayList<>();
-    for (Future<T> f : futures) {
-      try {
-        results.add(f.get());
-      } catch (java.util.concurrent.ExecutionException e) {
-        results.add(null);
-      }
-    }
-    pool.shutdown();
-    return results;
   }
 
   @Test
@@ -110,7 +66,7 @@ class GateAcrossProcessesTest {
     String id = one.requests().submit(new ActionRequest("cred:stripe-key", "revoke_credential", "high", "paste",
         "person:responder", null, false)).id();
     List<String> people = List.of("person:ana", "person:bo", "person:cy", "person:di");
-    atOnce(12, i -> (i % 2 == 0 ? one : two).requests().approve(id, people.get(i % people.size()), null));
+    AtOnce.run(12, i -> (i % 2 == 0 ? one : two).requests().approve(id, people.get(i % people.size()), null));
     assertThat(executed.get(id)).hasValue(1);
     assertThat(two.requests().get(id).status()).isEqualTo("executed");
   }
@@ -119,7 +75,7 @@ class GateAcrossProcessesTest {
   void retriesWithOneKeyThroughTwoProcessesMakeOneRequestRunOnce() throws Exception {
     GateService one = gateOver(first);
     GateService two = gateOver(second);
-    List<GateAnswer> answers = atOnce(12, i -> (i % 2 == 0 ? one : two).requests().submit(new ActionRequest(
+    List<GateAnswer> answers = AtOnce.run(12, i -> (i % 2 == 0 ? one : two).requests().submit(new ActionRequest(
         "sa:bot", "suspend", "high", "odd calls", "person:responder", "incident-9", false)));
     assertThat(answers).doesNotContainNull();
     assertThat(answers.stream().map(GateAnswer::id).distinct()).hasSize(1);
