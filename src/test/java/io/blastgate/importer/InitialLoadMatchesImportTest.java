@@ -76,7 +76,7 @@ class InitialLoadMatchesImportTest {
     try (EmbeddedFolder opened = EmbeddedFolder.open(folder)) {
       bulk = runless(GraphContents.of(opened.database()), loaded.runId());
     }
-    assertThat(bulk.nodes()).hasSize((int) loaded.counts().entities() + 1 + 5); // the source, the migrations
+    assertThat(bulk.nodes()).hasSize((int) loaded.counts().entities() + 1 + InitialLoadTest.migrations()); // the source, the migrations
     GraphContents byImport = withoutNotYetWritten(transactional);
     GraphContents byLoad = withoutNotYetWritten(bulk);
     assertThat(byLoad.nodes().keySet()).isEqualTo(byImport.nodes().keySet());
