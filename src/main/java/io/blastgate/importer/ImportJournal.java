@@ -2,6 +2,7 @@ package io.blastgate.importer;
 
 import io.blastgate.error.BlastgateException.Conflict;
 import io.blastgate.graph.Graph;
+import io.blastgate.importer.input.InputChoice;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
@@ -76,11 +77,12 @@ final class ImportJournal {
    * finished at start-up, finds both already there). Waits for a run of this process that publishes;
    * refuses when another process's run does.
    */
-  static ImportJournal begin(Graph graph, RunIdentity run, String format, Path copy, ChangePlan plan) {
+  static ImportJournal begin(Graph graph, RunIdentity run, InputChoice choice, Path copy, ChangePlan plan) {
     PUBLISHING.lock();
     try {
       Map<String, Object> params = new HashMap<>(run.provenance());
-      params.put("format", format);
+      params.put("format", choice.format().orElseThrow());
+      params.put("options", optionsAsList(choice.options()));
       params.put("input", copy.toAbsolutePath().toString());
       params.put("plan", Map.of("unchanged", plan.unchanged(), "written_entities", plan.changedEntities()));
       long claimed = graph.write(ImporterQuery.BEGIN_PUBLISHING, params, r -> r.single().number("claimed"));
@@ -95,6 +97,21 @@ final class ImportJournal {
       PUBLISHING.unlock();
       throw e;
     }
+  }
+
+  /** A format's options as the journal keeps them (a node holds no map): {@code name=value}, sorted. */
+  static java.util.List<String> optionsAsList(Map<String, String> options) {
+    return new java.util.TreeMap<>(options).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+  }
+
+  /** The options {@link #optionsAsList} kept; none for a journal written before they were kept. */
+  static Map<String, String> optionsOf(java.util.List<String> kept) {
+    Map<String, String> options = new HashMap<>();
+    for (String option : kept) {
+      int eq = option.indexOf('=');
+      options.put(option.substring(0, eq), option.substring(eq + 1));
+    }
+    return options;
   }
 
   /** The last statement of each part: what it wrote, into the journal, in the part's transaction. */

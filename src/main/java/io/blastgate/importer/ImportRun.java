@@ -2,6 +2,7 @@ package io.blastgate.importer;
 
 import io.blastgate.error.BlastgateException.Conflict;
 import io.blastgate.graph.Graph;
+import io.blastgate.importer.input.InputChoice;
 import io.blastgate.importer.input.InputFormats;
 import io.blastgate.importer.input.OpenedInput;
 import io.blastgate.importer.input.Problems;
@@ -9,6 +10,8 @@ import io.blastgate.importer.input.SourceInput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +36,7 @@ final class ImportRun {
   /** Opens an input again: the journal's copy of it, which a run that commits in parts writes from. */
   @FunctionalInterface
   interface Reopener {
-    OpenedInput open(Path path, String source) throws IOException;
+    OpenedInput open(Path path, String source, InputChoice choice) throws IOException;
   }
 
   /**
@@ -74,9 +77,12 @@ final class ImportRun {
   private final Resuming resuming;
   /** The format of the input, once one opened it; the canonical one before. */
   private String format = InputFormats.CANONICAL;
+  /** The format's options the import was asked with ({@code cluster}), which its copy is read with again. */
+  private final Map<String, String> options;
 
   ImportRun(Graph graph, ImportSettings settings, EntityReader reader, ImportProgress progress, Path path,
-      Reopener reopen, Resuming resuming) {
+      Map<String, String> options, Reopener reopen, Resuming resuming) {
+    this.options = Map.copyOf(options);
     this.graph = graph;
     this.settings = settings;
     this.reader = reader;
@@ -155,9 +161,11 @@ final class ImportRun {
   private Counts inParts(SourceInput input, BundleIndex index, GraphWriter.Expected expected, ChangePlan plan,
       RunIdentity run, GraphWriter writer, Publisher publisher) throws IOException {
     Path copy = resuming != null ? resuming.input() : ImportJournal.copyInput(settings.journalDir(), id, run.source(), path);
-    try (OpenedInput reopened = resuming != null ? null : reopen.open(copy, run.source())) {
+    // The copy is read as the input was: the format that read it, with the options it was asked with.
+    InputChoice pinned = new InputChoice(Optional.of(format), options);
+    try (OpenedInput reopened = resuming != null ? null : reopen.open(copy, run.source(), pinned)) {
       SourceInput from = reopened instanceof OpenedInput.Ready ready ? ready.input() : input;
-      ImportJournal journal = ImportJournal.begin(graph, run, format, copy, plan);
+      ImportJournal journal = ImportJournal.begin(graph, run, pinned, copy, plan);
       try {
         Counts counts = writeAgainOnConflict(index,
             () -> publisher.inParts(writer, from, expected, journal, resuming != null));

@@ -180,7 +180,10 @@ public final class Importer {
       LOG.warn("{} was stopped while it was being published (the process ended); finishing it from its journal",
           what);
       // The copy is named as an upload is: by nothing (its file is the program's own), entries by their paths.
-      ImportReport report = run(input, "", Optional.of(run.source()), InputChoice.DETECT, ImportProgress.none(),
+      // Read as the run read it: its format, with the options it was asked with (its cluster, …).
+      InputChoice choice = new InputChoice(Optional.ofNullable(journal.textOrNull("format")),
+          ImportJournal.optionsOf(journal.textsOrEmpty("options")));
+      ImportReport report = run(input, "", Optional.of(run.source()), choice, ImportProgress.none(),
           settings.withIncremental(false), new ImportRun.Resuming(run, input));
       if (!report.succeeded()) {
         throw new InvalidConfiguration("the graph", List.of(what + " was stopped while it was being published,"
@@ -194,7 +197,7 @@ public final class Importer {
 
   private ImportReport run(Path path, String shown, Optional<String> source, InputChoice choice,
       ImportProgress progress, ImportSettings with, ImportRun.Resuming resuming) {
-    ImportRun run = new ImportRun(graph, with, reader, progress, path, this::reopen, resuming);
+    ImportRun run = new ImportRun(graph, with, reader, progress, path, choice.options(), this::reopen, resuming);
     if (source.isPresent() && !isValidSourceName(source.get())) {
       return run.refused(source.get(), "source",
           "'" + source.get() + "' is not a valid source name: " + SourceInput.sourceNameRule());
@@ -211,8 +214,9 @@ public final class Importer {
     }
   }
 
-  private OpenedInput reopen(Path path, String source) throws IOException {
-    OpenedInput opened = formats.open(path, "", Optional.of(source), vocabulary, settings.maxZipBytes(), () -> {});
+  private OpenedInput reopen(Path path, String source, InputChoice choice) throws IOException {
+    OpenedInput opened = formats.open(path, "", Optional.of(source), vocabulary, choice, settings.maxZipBytes(),
+        () -> {});
     if (opened instanceof OpenedInput.Refused refused) {
       opened.close();
       throw new IOException("the journal's copy of the input does not open: " + refused.message());

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.blastgate.graph.Graph;
+import io.blastgate.importer.input.InputChoice;
 import io.blastgate.testing.TestGraph;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -137,6 +138,31 @@ class WritePathsTest {
         + " WHERE s.last_run = '" + report.runId() + "' RETURN count(s)")).isEqualTo(1);
   }
 
+  /**
+   * A run in parts reads its journal's copy again, and start-up (or a failed part) finishes it from
+   * that copy: both with the format and the options it was asked with, not what the copy's name gives.
+   */
+  @Test
+  void aRunInPartsAndItsFinishFromTheJournalKeepTheFormatsOptions(Graph graph) throws IOException {
+    Path manifests = Path.of("importers/kubernetes/samples/GoogleCloudPlatform__microservices-demo/release");
+    InputChoice eu = new InputChoice(Optional.of("kubernetes"), Map.of("cluster", "eu-1"));
+    ImportReport plain = new Importer(graph, ImportSettings.defaults())
+        .importPath(manifests, "release", Optional.of("shop"), eu, ImportProgress.none());
+    assertThat(plain.errors()).isEmpty();
+    GraphSnapshot after = GraphSnapshot.take(GraphSnapshot.RUN_PROPERTIES);
+    TestGraph.clear();
+    ImportProgress saboteur = AtPhase.once("write relationships", () -> TestGraph.database().executeTransactionally(
+        "MATCH (a:Entity {id: 'k8s:eu-1/default/serviceaccount/cartservice'}) DETACH DELETE a"));
+
+    ImportReport report = new Importer(graph, inParts(2).withBatchSize(1).withCommitEvery(1))
+        .importPath(manifests, "release", Optional.of("shop"), eu, saboteur);
+
+    assertThat(report.errors()).isEmpty();
+    assertThat(count("MATCH (s:Source {name: 'shop', recovered: 'forward'}) RETURN count(s)")).isEqualTo(1);
+    assertThat(count("MATCH (n:Entity) WHERE n.id STARTS WITH 'k8s:eu-1/' RETURN count(n)")).isPositive();
+    assertThat(count("MATCH (n:Entity) WHERE n.id STARTS WITH 'k8s:release/' RETURN count(n)")).isZero();
+    assertThat(GraphSnapshot.take(GraphSnapshot.RUN_PROPERTIES)).isEqualTo(after);
+  }
 
   @Test
   void writersMustBeAtLeastOne() {
