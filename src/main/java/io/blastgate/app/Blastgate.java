@@ -11,6 +11,7 @@ import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
 import io.blastgate.importer.ImportSettings;
 import io.blastgate.importer.InitialLoad;
+import io.blastgate.importer.input.InputChoice;
 import io.blastgate.services.Services;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -102,7 +103,13 @@ public final class Blastgate implements AutoCloseable {
    */
   public static ImportReport loadInitially(
       AppConfig config, Path path, Optional<String> source, ImportProgress progress) {
-    return new InitialLoad(ImportSettings.defaults()).load(config.graphSettings(), path, source, progress);
+    return loadInitially(config, path, source, InputChoice.DETECT, progress);
+  }
+
+  /** As {@link #loadInitially(AppConfig, Path, Optional, ImportProgress)}, read as {@code choice} says. */
+  public static ImportReport loadInitially(
+      AppConfig config, Path path, Optional<String> source, InputChoice choice, ImportProgress progress) {
+    return new InitialLoad(ImportSettings.defaults()).load(config.graphSettings(), path, source, choice, progress);
   }
 
   /**

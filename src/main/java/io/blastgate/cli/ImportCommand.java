@@ -142,15 +142,10 @@ final class ImportCommand implements Callable<Integer> {
         throw new InvalidInput("--initial writes no transactions: " + option + " does not apply");
       }
     }
-    for (String option : List.of("--format", "--cluster", "--option")) {
-      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-        throw new InvalidInput("--initial reads the format recognised from the input with its defaults: " + option
-            + " is not taken there yet; import without --initial");
-      }
-    }
     try (ProgressBars bars = new ProgressBars()) {
       ImportProgress progress = !noProgress && size(path) >= LARGE ? bars : ImportProgress.none();
-      return Blastgate.loadInitially(Environment.config(data.dataDir), path, Optional.ofNullable(source), progress);
+      return Blastgate.loadInitially(Environment.config(data.dataDir), path, Optional.ofNullable(source), choice(),
+          progress);
     }
   }
 

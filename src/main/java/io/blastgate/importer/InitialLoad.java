@@ -4,6 +4,7 @@ import io.blastgate.graph.BulkLoad;
 import io.blastgate.graph.GraphConnection;
 import io.blastgate.graph.GraphSettings;
 import io.blastgate.importer.input.InputFormat;
+import io.blastgate.importer.input.InputChoice;
 import io.blastgate.importer.input.InputFormats;
 import io.blastgate.importer.input.OpenedInput;
 import io.blastgate.importer.input.Problems;
@@ -59,6 +60,13 @@ public final class InitialLoad {
    * throws.
    */
   public ImportReport load(GraphSettings graph, Path path, Optional<String> source, ImportProgress progress) {
+    return load(graph, path, source, InputChoice.DETECT, progress);
+  }
+
+  /** As {@link #load(GraphSettings, Path, Optional, ImportProgress)}, read as {@code choice} says (a format, its options). */
+  public ImportReport load(GraphSettings graph, Path path, Optional<String> source, InputChoice choice,
+      ImportProgress progress) {
+    Objects.requireNonNull(choice, "choice");
     Objects.requireNonNull(graph, "graph");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(source, "source");
@@ -71,7 +79,7 @@ public final class InitialLoad {
     progress.phase("check the database", -1);
     BulkLoad target = BulkLoad.into(graph);
     try (OpenedInput opened =
-        formats.open(path, InputFormats.nameOf(path), source, vocabulary, settings.maxZipBytes(),
+        formats.open(path, InputFormats.nameOf(path), source, vocabulary, choice, settings.maxZipBytes(),
             () -> progress.phase("unpack", -1))) {
       return switch (opened) {
         case OpenedInput.Refused refused -> {

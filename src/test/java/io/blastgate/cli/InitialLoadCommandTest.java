@@ -57,4 +57,18 @@ class InitialLoadCommandTest {
         + " --initial does not go through a server (--server or BLASTGATE_URL)");
     assertThat(data).doesNotExist();
   }
+
+  @Test
+  void aFormatAndItsOptionsAreTakenAsImportTakesThem(@TempDir Path dir) {
+    String data = dir.resolve("data").toString();
+
+    Run loaded = run("import", "--initial", "--data-dir", data, "--format", "kubernetes", "--cluster", "eu-1",
+        "--source", "shop", "importers/kubernetes/samples/GoogleCloudPlatform__microservices-demo/release");
+
+    assertThat(loaded.exit()).as(loaded.err()).isZero();
+    assertThat(loaded.out()).startsWith("Loaded kubernetes as source shop into an empty database");
+    Run table = run("blast-radius", "--data-dir", data, "k8s:eu-1/default/serviceaccount/checkoutservice");
+    assertThat(table.exit()).as(table.err()).isZero();
+    assertThat(table.out()).contains("k8s:eu-1/default/deployment/checkoutservice");
+  }
 }
