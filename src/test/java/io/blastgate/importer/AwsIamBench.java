@@ -1,11 +1,10 @@
 package io.blastgate.importer;
 
-import io.blastgate.testing.TestGraph;
+import io.blastgate.importer.input.InputChoice;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * Not a test: generates an AWS IAM export of {@code args[0]} roles (each with an inline policy and a
@@ -32,23 +31,7 @@ public final class AwsIamBench {
         }
       }
       System.out.printf("export: %d roles, %d users, %d functions, %.1f MiB%n", roles, roles / 2, roles / 2, bytes / 1048576.0);
-      var importer = new Importer(TestGraph.connection().graph(), ImportSettings.defaults());
-      for (String run : new String[] {"first", "again"}) {
-        long[] started = {System.nanoTime()};
-        ImportProgress progress = new ImportProgress() {
-          @Override
-          public void phase(String name, long total) {
-            System.out.printf("%8.2f s  %s (%d)%n", (System.nanoTime() - started[0]) / 1e9, name, total);
-          }
-
-          @Override
-          public void advance(long n) {}
-        };
-        ImportReport report = importer.importPath(folder, Optional.empty(), progress);
-        System.out.printf("%8.2f s  %s import done: %s %s, %d errors, %d warnings%n", (System.nanoTime() - started[0]) / 1e9,
-            run, report.status(), report.counts(), report.errorCount(), report.warnings().size());
-        report.errors().forEach(e -> System.out.println("  error " + e));
-      }
+      ReaderBenchRun.importTwice(folder, folder.getFileName().toString(), InputChoice.DETECT, roles, "roles");
     } catch (RuntimeException | Error e) {
       e.printStackTrace();
     } finally {

@@ -1,7 +1,6 @@
 package io.blastgate.importer;
 
 import io.blastgate.importer.input.InputChoice;
-import io.blastgate.testing.TestGraph;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +11,8 @@ import java.util.Optional;
 /**
  * Not a test: generates {@code args[0]} Deployments (each with its own ServiceAccount, a Secret of
  * its own and one of ten shared ones, an owner label; a Service per ten) as one multi-document
- * manifest, imports it into the test harness as {@code kubernetes} and prints the phase times, for
- * {@code importers/kubernetes/README.md}, "Speed". Run with the test classpath: {@code java …
+ * manifest, imports it into the test harness as {@code kubernetes} twice and prints the phase times
+ * ({@link ReaderBenchRun}), for {@code importers/kubernetes/README.md}, "Speed". Run with the test classpath: {@code java …
  * io.blastgate.importer.YamlImportBench 10000}.
  */
 public final class YamlImportBench {
@@ -25,22 +24,8 @@ public final class YamlImportBench {
     try {
       write(file, deployments);
       System.out.printf("manifests: %d Deployments, %d KiB%n", deployments, Files.size(file) >> 10);
-      Importer importer = new Importer(TestGraph.connection().graph(), ImportSettings.defaults());
-      long started = System.nanoTime();
-      ImportProgress progress = new ImportProgress() {
-        @Override
-        public void phase(String name, long total) {
-          System.out.printf("%8.1f s  %s%n", (System.nanoTime() - started) / 1e9, name);
-        }
-
-        @Override
-        public void advance(long n) {}
-      };
-      ImportReport report = importer.importPath(file, "bench.yaml", Optional.empty(),
-          new InputChoice(Optional.of("kubernetes"), Map.of("cluster", "bench")), progress);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      System.out.printf("%8.1f s  done: %s %s, %d errors; %.0f Deployments per second%n", seconds, report.status(),
-          report.counts(), report.errorCount(), deployments / seconds);
+      ReaderBenchRun.importTwice(file, "bench.yaml", new InputChoice(Optional.of("kubernetes"),
+          Map.of("cluster", "bench")), deployments, "Deployments");
     } finally {
       Files.deleteIfExists(file);
       System.exit(0);
