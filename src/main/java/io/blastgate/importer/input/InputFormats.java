@@ -23,7 +23,8 @@ public final class InputFormats {
    * no format before it recognised, and its readers then say what is wrong with it.
    */
   public static final List<InputFormat> REGISTERED = List.of(
-      new io.blastgate.importer.input.aws.AwsIamFormat(), new BackstageFormat(), new KubernetesFormat(), new BundleFormat());
+      new io.blastgate.importer.input.aws.AwsIamFormat(), new BackstageFormat(), new KubernetesFormat(),
+      new CodeownersFormat(), new BundleFormat());
 
   /**
    * The format a report names when no format opened its input: the canonical bundle, the shape every
