@@ -21,8 +21,9 @@ import java.util.zip.ZipOutputStream;
  * An import sent to a running server: the API takes one document (JSON, YAML or a .zip) and always a
  * source name, so a folder is zipped first with its sub-folders (its name is its source, as offline), a
  * JSON bundle's own {@code source} is read from it when none is given, and a YAML file's source is its
- * name without its extension, as offline. A .zip needs {@code --source}. The format, when named, and
- * the format's options go as query parameters.
+ * name without its extension, as offline; a CODEOWNERS file goes as text, its source its repository's
+ * (as offline). A .zip needs {@code --source}. The format, when named, and the format's options go as
+ * query parameters.
  */
 final class RemoteImport {
   /** The server's report, and how many errors it counted (it lists at most its limit of them). */
@@ -31,6 +32,11 @@ final class RemoteImport {
   private RemoteImport() {}
 
   static Outcome send(Remote remote, Path path, Optional<String> source, InputChoice choice) throws IOException {
+    String repository = choice.options().get("repository");
+    if (source.isEmpty() && repository != null) {
+      // A CODEOWNERS file's source is its repository's, as offline, not the name of the file or folder.
+      source = io.blastgate.importer.input.CodeownersFormat.defaultSource(repository);
+    }
     if (Files.isDirectory(path)) {
       Path zip = Files.createTempFile("blastgate-import-", ".zip");
       try {
@@ -46,6 +52,9 @@ final class RemoteImport {
     if (isZip(path)) {
       return remote.importDocument(path, "application/zip", source.orElseThrow(
           () -> new InvalidInput("name the source with --source when sending a .zip to a server")), choice);
+    }
+    if (path.getFileName().toString().equals("CODEOWNERS") || choice.format().filter("codeowners"::equals).isPresent()) {
+      return remote.importDocument(path, "text/plain", source.orElse("CODEOWNERS"), choice);
     }
     String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {

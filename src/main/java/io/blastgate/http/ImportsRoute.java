@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/v1/imports?source=S[&format=F][&cluster=C…]}: one document (a JSON bundle, a YAML
- * file of Kubernetes manifests or of a Backstage catalog) or a zip of any input a format reads,
+ * file of Kubernetes manifests or of a Backstage catalog, a CODEOWNERS file as text/plain) or a zip of any input a format reads,
  * imported as source S, as format F or, when F is left out, as the format recognised from the content;
  * a format's own options (Kubernetes' {@code cluster}, …) are query parameters too. The upload is
  * spooled to a temporary file under the upload limit, checked whole, and written atomically; an
@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 final class ImportsRoute implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(ImportsRoute.class);
   private static final Set<String> MEDIA_TYPES =
-      Set.of("application/json", "application/zip", "application/yaml", "application/x-yaml", "text/yaml");
+      Set.of("application/json", "application/zip", "application/yaml", "application/x-yaml", "text/yaml",
+          "text/plain");
 
   private final Importer importer;
   private final Bodies bodies;

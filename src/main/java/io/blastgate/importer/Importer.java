@@ -50,7 +50,7 @@ public final class Importer {
   public Importer(Graph graph, ImportSettings settings, List<InputFormat> formats) {
     this.graph = Objects.requireNonNull(graph, "graph");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.formats = new InputFormats(formats);
+    this.formats = new InputFormats(formats, GraphRepositoryWorkloads.in(graph));
     this.vocabulary = Vocabulary.get();
     this.reader = new EntityReader(vocabulary);
   }

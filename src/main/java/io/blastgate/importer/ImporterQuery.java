@@ -7,6 +7,7 @@ import io.blastgate.model.RelType;
 /** The Cypher files of the importer, under {@code cypher/queries/importer/}. */
 enum ImporterQuery implements CypherQuery {
   FIND_ENTITIES("importer/find-entities.cypher"),
+  FIND_WORKLOADS_OF_REPOSITORY("importer/find-workloads-of-repository.cypher"),
   MERGE_IDENTITIES("importer/merge-identities.cypher"),
   MERGE_CREDENTIALS("importer/merge-credentials.cypher"),
   MERGE_WORKLOADS("importer/merge-workloads.cypher"),

@@ -135,6 +135,12 @@ class CliTest {
       assertThat(manifests.exit()).as(manifests.err()).isZero();
       assertThat(manifests.out()).contains("Imported kubernetes as source kubernetes-manifests").contains("12 workloads")
           .contains("warning input: not mapped: 12 Service");
+      // A CODEOWNERS file through the server: sent as text, its source its repository's, as offline.
+      Run owners = run("import", "--server", url, "--token", importer.token(), "--option",
+          "repository=github.com/prometheus/prometheus", "importers/codeowners/samples/prometheus__prometheus/CODEOWNERS");
+      assertThat(owners.exit()).as(owners.err()).isZero();
+      assertThat(owners.out()).contains("Imported codeowners as source codeowners:github.com:prometheus:prometheus")
+          .contains("28 owners");
       Run account = run("blast-radius", "--server", url, "--token", viewer.token(), "--json",
           "k8s:prod/default/serviceaccount/cartservice");
       assertThat(JSON.readTree(account.out()).at("/impacted/0/id").asText())
@@ -232,6 +238,20 @@ class CliTest {
     assertThat(both.exit()).isEqualTo(2);
     assertThat(both.err().strip()).isEqualTo("blastgate: --direct is --max-hops 0: give one or the other");
     assertThat(data).doesNotExist();
+  }
+
+  @Test
+  void aCodeownersFileImportsWithItsRepositoryAsAnOption(@TempDir Path dir) {
+    String data = dir.resolve("data").toString();
+    Run imported = run("import", "--data-dir", data, "--format", "codeowners", "--option",
+        "repository=github.com/argoproj/argo-cd", "importers/codeowners/samples/argoproj__argo-cd/CODEOWNERS");
+    assertThat(imported.exit()).as(imported.err()).isZero();
+    assertThat(imported.out()).contains("Imported codeowners as source codeowners:github.com:argoproj:argo-cd")
+        .contains("5 owners").contains("no workload in the graph has its code in github.com/argoproj/argo-cd");
+
+    Run without = run("import", "--data-dir", data, "importers/codeowners/samples/argoproj__argo-cd/CODEOWNERS");
+    assertThat(without.exit()).isEqualTo(2);
+    assertThat(without.out()).contains("a CODEOWNERS file does not say which repository it describes");
   }
 
   @Test

@@ -94,7 +94,7 @@ class ContractTest {
     assertValidResponse(
         api.post("/api/v1/imports?format=csv&source=x", "importer", "application/json", valid), 400);
     assertValidResponse(
-        api.post("/api/v1/imports?format=bundle&source=x", "importer", "text/plain", valid), 415);
+        api.post("/api/v1/imports?format=bundle&source=x", "importer", "text/html", valid), 415);
   }
 
   @Test

@@ -170,6 +170,24 @@ class ImportsApiTest {
     assertThat(problem.at("/report/errors/0/location").asText()).isEqualTo("cluster");
   }
 
+  @Test
+  void aCodeownersFileIsImportedAsTextWithItsRepositoryAsAParameter() throws Exception {
+    byte[] file = Files.readAllBytes(Path.of("importers/codeowners/samples/argoproj__argo-cd/CODEOWNERS"));
+    HttpResponse<String> r = api.post("/api/v1/imports?format=codeowners&source=argo-owners&repository="
+        + "github.com/argoproj/argo-cd", "importer", "text/plain", file);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode report = JSON.readTree(r.body());
+    assertThat(report.get("format").asText()).isEqualTo("codeowners");
+    assertThat(report.at("/counts/owners").asInt()).isEqualTo(5);
+
+    // Left out, the format is recognised from the text; without the repository it is refused.
+    HttpResponse<String> detected = api.post("/api/v1/imports?source=argo-owners", "importer", "text/plain", file);
+    JsonNode problem = ProblemsTest.assertProblem(detected, 422, "invalid-import");
+    assertThat(problem.at("/report/format").asText()).isEqualTo("codeowners");
+    assertThat(problem.at("/report/errors/0/message").asText())
+        .startsWith("a CODEOWNERS file does not say which repository it describes");
+  }
+
   private static HttpResponse<String> importFile(String source, String file) throws IOException {
     return api.post(
         "/api/v1/imports?format=bundle&source=" + source,

@@ -55,6 +55,9 @@ class BackstageImportTest {
         .anySatisfy(m -> assertThat(m).contains("'./all-apis.yaml' cannot be read (no such file)"))
         .anySatisfy(m -> assertThat(m).startsWith("not mapped: ").contains("System", "Domain", "Location"));
     assertThat(rows("MATCH (n {id: 'component:backstage'})<-[:OWNS]-(o) RETURN o.id")).isEmpty();
+    // Its github.com/project-slug says where its code lives: the root of backstage/backstage.
+    assertThat(rows("MATCH (w {id: 'component:backstage'}) RETURN w.repository, w.repository_path"))
+        .containsExactly(java.util.Arrays.asList("github.com/backstage/backstage", "null"));
   }
 
   @Test

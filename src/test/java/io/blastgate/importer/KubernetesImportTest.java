@@ -200,6 +200,41 @@ class KubernetesImportTest {
   }
 
   @Test
+  void aRepositoryAnnotationSaysWhereAWorkloadsCodeLives(Graph graph) throws IOException {
+    Path file = write("code.yaml", """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: cart
+          annotations: {blastgate.io/repository: "https://github.com/Acme/Shop/tree/main/services/cart"}
+        spec: {template: {spec: {containers: [{name: c}]}}}
+        ---
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: migrate}
+        spec:
+          template:
+            metadata: {annotations: {backstage.io/source-location: "url:https://gitlab.com/acme/db/-/tree/main/"}}
+            spec: {containers: [{name: c}]}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, annotations: {blastgate.io/repository: "somewhere"}}
+        spec: {template: {spec: {containers: [{name: c}]}}}
+        """);
+
+    ImportReport report = importPath(graph, file, Map.of("cluster", "prod"));
+
+    assertThat(report.errors()).isEmpty();
+    assertThat(rows("MATCH (w:Workload) RETURN w.id, w.repository, w.repository_path")).containsExactlyInAnyOrder(
+        List.of("k8s:prod/default/deployment/cart", "github.com/acme/shop", "services/cart"),
+        List.of("k8s:prod/default/job/migrate", "gitlab.com/acme/db", "null"),
+        List.of("k8s:prod/default/deployment/web", "null", "null"));
+    assertThat(report.warnings()).extracting(ImportMessage::location).contains("code.yaml:18, document 3,"
+        + " /metadata/annotations/blastgate.io~1repository");
+  }
+
+  @Test
   void malformedYamlIsRefusedWithFileDocumentAndLineAndNothingIsWritten(Graph graph) throws IOException {
     Path folder = Files.createDirectories(dir.resolve("manifests"));
     Files.writeString(folder.resolve("a-good.yaml"), """

@@ -114,7 +114,7 @@ class NewFormatTest {
     assertThat(neither.errors()).containsExactly(new ImportMessage("notes.zip", "the archive holds neither team.roster"
         + " nor the output of aws iam get-account-authorization-details"
         + " nor catalog-info.yaml (or other Backstage catalog files) nor Kubernetes manifests (*.yaml, *.yml, *.json)"
-        + " nor bundle.json nor any of identities.csv, credentials.csv, workloads.csv, owners.csv"));
+        + " nor a CODEOWNERS file (at its root, in .github/, docs/ or .gitlab/) nor bundle.json nor any of identities.csv, credentials.csv, workloads.csv, owners.csv"));
   }
 
   /** (person, team, sources of the membership) for every MEMBER_OF in the graph. */

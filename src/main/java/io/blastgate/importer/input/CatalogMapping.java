@@ -108,6 +108,7 @@ final class CatalogMapping {
       entities.set(id, "environment", LIFECYCLE_ENVIRONMENTS.get(lifecycle), spec.child("lifecycle").place());
     }
     criticality(id, metadata);
+    CodeLocations.record(entities, id, List.of(annotations), CodeLocations.BACKSTAGE_KEYS);
   }
 
   /** From the annotation, else a tag {@code critical}, {@code high-criticality}, … */

@@ -33,11 +33,19 @@ public interface InputFormat {
    * @param options the format's own options, by name ({@code cluster} for Kubernetes manifests), as
    *     the command line's {@code --option name=value} and the API's query parameters give them; each
    *     format documents its own and refuses those it does not know
+   * @param workloads the workloads already in the graph, by repository, for a format that joins to
+   *     them (CODEOWNERS); {@link RepositoryWorkloads#NONE} when the database holds nothing yet
    */
   record Opening(Form form, String inputName, Optional<String> requestedSource, CanonicalShape shape,
-      Map<String, String> options) {
+      Map<String, String> options, RepositoryWorkloads workloads) {
     public Opening {
       options = Map.copyOf(options);
+      java.util.Objects.requireNonNull(workloads, "workloads");
+    }
+
+    public Opening(Form form, String inputName, Optional<String> requestedSource, CanonicalShape shape,
+        Map<String, String> options) {
+      this(form, inputName, requestedSource, shape, options, RepositoryWorkloads.NONE);
     }
 
     public Opening(Form form, String inputName, Optional<String> requestedSource, CanonicalShape shape) {

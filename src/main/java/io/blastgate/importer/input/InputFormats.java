@@ -23,7 +23,8 @@ public final class InputFormats {
    * no format before it recognised, and its readers then say what is wrong with it.
    */
   public static final List<InputFormat> REGISTERED = List.of(
-      new io.blastgate.importer.input.aws.AwsIamFormat(), new BackstageFormat(), new KubernetesFormat(), new BundleFormat());
+      new io.blastgate.importer.input.aws.AwsIamFormat(), new BackstageFormat(), new KubernetesFormat(),
+      new CodeownersFormat(), new BundleFormat());
 
   /**
    * The format a report names when no format opened its input: the canonical bundle, the shape every
@@ -32,10 +33,17 @@ public final class InputFormats {
   public static final String CANONICAL = BundleFormat.NAME;
 
   private final List<InputFormat> formats;
+  private final RepositoryWorkloads workloads;
 
-  /** {@link #REGISTERED} in production; a test may register a format of its own. */
+  /** {@link #REGISTERED} in production; a test may register a format of its own. Joins to no workload. */
   public InputFormats(List<InputFormat> formats) {
+    this(formats, RepositoryWorkloads.NONE);
+  }
+
+  /** As {@link #InputFormats(List)}, handing every opening the graph's {@code workloads} to join to. */
+  public InputFormats(List<InputFormat> formats, RepositoryWorkloads workloads) {
     this.formats = List.copyOf(formats);
+    this.workloads = java.util.Objects.requireNonNull(workloads, "workloads");
   }
 
   /**
@@ -63,13 +71,13 @@ public final class InputFormats {
           + "' (the formats are " + String.join(", ", names()) + ")");
     }
     if (Files.isDirectory(path)) {
-      return offer(path, new Opening(Form.FOLDER, shown, requestedSource, shape, options), shown, null, choice);
+      return offer(path, new Opening(Form.FOLDER, shown, requestedSource, shape, options, workloads), shown, null, choice);
     }
     if (!Files.isRegularFile(path)) {
       return new OpenedInput.Refused(CANONICAL, shown, "no such file or folder");
     }
     if (!ZipArchive.isZip(path)) {
-      return offer(path, new Opening(Form.FILE, shown, requestedSource, shape, options), shown, null, choice);
+      return offer(path, new Opening(Form.FILE, shown, requestedSource, shape, options, workloads), shown, null, choice);
     }
     unpacking.run();
     ZipArchive archive;
@@ -82,7 +90,7 @@ public final class InputFormats {
       Path root = archive.root();
       String name = root.equals(archive.folder()) ? stem(shown) : root.getFileName().toString();
       OpenedInput opened =
-          offer(root, new Opening(Form.ARCHIVE_ROOT, name, requestedSource, shape, options), shown, archive, choice);
+          offer(root, new Opening(Form.ARCHIVE_ROOT, name, requestedSource, shape, options, workloads), shown, archive, choice);
       if (opened instanceof OpenedInput.Refused) {
         archive.close();
       }

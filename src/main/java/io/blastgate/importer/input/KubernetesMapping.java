@@ -157,6 +157,8 @@ final class KubernetesMapping {
     YamlNode podMetadata = PodSpecs.podMetadata(kind, node);
     label(id, "criticality", CRITICALITY_KEYS, metadata, podMetadata);
     label(id, "environment", ENVIRONMENT_KEYS, metadata, podMetadata);
+    CodeLocations.record(entities, id, podMetadata == null ? List.of(metadata.object("annotations"))
+        : List.of(metadata.object("annotations"), podMetadata.object("annotations")), CodeLocations.KUBERNETES_KEYS);
 
     PodSpecs.Account account = PodSpecs.account(spec);
     String accountId = id(object.namespace(), "ServiceAccount", account.name());
