@@ -49,9 +49,13 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     LogLevel.choose(args); // before the first logger exists
-    // Lucene and the JDK log through java.util.logging: into SLF4J with everything else.
-    SLF4JBridgeHandler.removeHandlersForRootLogger();
-    SLF4JBridgeHandler.install();
+    if (!ServerOption.named(List.of(args), System.getenv())) {
+      // Lucene and the JDK log through java.util.logging: into SLF4J with everything else. A client of
+      // a server runs neither Lucene nor anything else that logs there, and starting java.util.logging
+      // for nothing is a few tens of milliseconds of its answer.
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
+    }
     System.exit(commandLine(args).execute(args));
   }
 

@@ -16,12 +16,13 @@ import io.blastgate.wire.EntityJson;
 import io.blastgate.wire.ImportReportJson;
 import io.blastgate.wire.Json;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -35,6 +36,7 @@ import java.util.Objects;
  */
 record Remote(URI base, String token) {
   private static final ObjectMapper JSON = Json.mapper();
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   Remote {
     Objects.requireNonNull(base, "base");
@@ -67,27 +69,17 @@ record Remote(URI base, String token) {
 
   /** {@code GET /api/v1/audit/export}: every entry as JSON lines, copied to {@code out} as they come. */
   void exportAudit(java.io.OutputStream out) throws IOException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + "/api/v1/audit/export"))
-            .timeout(Duration.ofMinutes(30))
-            .header("Authorization", "Bearer " + token)
-            .GET()
-            .build();
-    HttpResponse<java.io.InputStream> response;
+    HttpURLConnection connection = open("/api/v1/audit/export", Duration.ofMinutes(30));
     try {
-      HttpClient client = "https".equalsIgnoreCase(base.getScheme()) ? Tls.CLIENT : Plain.CLIENT;
-      response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (IOException e) {
-      throw new GraphUnavailable("cannot reach blastgate at " + Redacted.uri(base), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GraphUnavailable("interrupted while asking blastgate at " + Redacted.uri(base), e);
-    }
-    try (java.io.InputStream body = response.body()) {
-      if (response.statusCode() != 200) {
-        throw problem(response.statusCode(), JSON.readTree(body));
+      int status = status(connection);
+      if (status != 200) {
+        throw problem(status, JSON.readTree(body(connection, status)));
       }
-      body.transferTo(out);
+      try (InputStream body = connection.getInputStream()) {
+        body.transferTo(out);
+      }
+    } finally {
+      connection.disconnect();
     }
   }
 
@@ -101,15 +93,17 @@ record Remote(URI base, String token) {
     choice.format().ifPresent(f -> query.append("&format=").append(URLEncoder.encode(f, StandardCharsets.UTF_8)));
     choice.options().forEach((name, value) -> query.append('&').append(URLEncoder.encode(name, StandardCharsets.UTF_8))
         .append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + query.toString()))
-            .timeout(Duration.ofMinutes(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", mediaType)
-            .POST(HttpRequest.BodyPublishers.ofFile(document))
-            .build();
-    HttpResponse<byte[]> response = send(request);
-    if (response.statusCode() == 422) {
+    HttpURLConnection connection = open(query.toString(), Duration.ofMinutes(30));
+    Response response;
+    try {
+      connection.setRequestProperty("Content-Type", mediaType);
+      connection.setDoOutput(true);
+      connection.setFixedLengthStreamingMode(Files.size(document));
+      response = exchange(connection, out -> Files.copy(document, out));
+    } finally {
+      connection.disconnect();
+    }
+    if (response.status() == 422) {
       JsonNode problem = JSON.readTree(response.body());
       return new RemoteImport.Outcome(
           JSON.treeToValue(problem.path("report"), ImportReportJson.class), problem.path("error_count").asLong());
@@ -134,54 +128,123 @@ record Remote(URI base, String token) {
   }
 
   private <T> T post(String path, Object body, Class<T> type) {
+    byte[] json;
     try {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(base + path))
-              .timeout(Duration.ofSeconds(120))
-              .header("Authorization", "Bearer " + token)
-              .header("Content-Type", "application/json")
-              .header("Accept", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-              .build();
-      return read(send(request), type);
+      json = JSON.writeValueAsBytes(body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+    return call(path, Duration.ofSeconds(120), json, type);
   }
 
   private <T> T get(String pathAndQuery, Class<T> type) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-            .timeout(Duration.ofSeconds(60))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json")
-            .GET()
-            .build();
-    return read(send(request), type);
+    return call(pathAndQuery, Duration.ofSeconds(60), null, type);
   }
 
-  private HttpResponse<byte[]> send(HttpRequest request) {
+  /** One request with an optional JSON body, its answer read whole and the connection closed. */
+  private <T> T call(String pathAndQuery, Duration timeout, byte[] json, Class<T> type) {
+    HttpURLConnection connection = open(pathAndQuery, timeout);
+    Response response;
     try {
-      HttpClient client = "https".equalsIgnoreCase(base.getScheme()) ? Tls.CLIENT : Plain.CLIENT;
-      return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      connection.setRequestProperty("Accept", "application/json");
+      if (json != null) {
+        // Buffered, not streamed: a JSON body is small, and a streamed one would hide a 401's answer.
+        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setDoOutput(true);
+      }
+      response = exchange(connection, json == null ? null : out -> out.write(json));
+    } finally {
+      connection.disconnect();
+    }
+    return read(response, type);
+  }
+
+  /** A status and the whole body, an error's included. */
+  private record Response(int status, byte[] body) {}
+
+  private interface Upload {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * A connection to the server with the token, that follows no redirect (the token goes to this server
+   * only). The JDK's {@code HttpURLConnection}, not its {@code HttpClient}: a command asks one thing
+   * and exits, and the {@code HttpClient} costs a client process about half a second (its classes, its
+   * selector thread, and the JVM's exit waiting up to 300 ms for that thread, which sits in native code).
+   * Plain http never loads the trust store; https uses the JDK's, as before.
+   */
+  private HttpURLConnection open(String pathAndQuery, Duration timeout) {
+    HttpURLConnection connection;
+    try {
+      connection = (HttpURLConnection) URI.create(base + pathAndQuery).toURL().openConnection();
     } catch (IOException e) {
-      throw new GraphUnavailable("cannot reach blastgate at " + Redacted.uri(base) + " (" + e.getClass().getSimpleName()
-          .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase() + ")", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GraphUnavailable("interrupted while asking blastgate at " + Redacted.uri(base), e);
+      throw unreachable(e);
+    }
+    connection.setInstanceFollowRedirects(false);
+    connection.setUseCaches(false);
+    connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+    connection.setReadTimeout((int) timeout.toMillis());
+    connection.setRequestProperty("Authorization", "Bearer " + token);
+    connection.setRequestProperty("Accept", "*/*");
+    return connection;
+  }
+
+  private Response exchange(HttpURLConnection connection, Upload upload) {
+    try {
+      if (upload != null) {
+        try (OutputStream out = connection.getOutputStream()) {
+          upload.writeTo(out);
+        }
+      }
+      int status = status(connection);
+      return new Response(status, body(connection, status));
+    } catch (IOException e) {
+      throw unreachable(e);
     }
   }
 
-  private <T> T read(HttpResponse<byte[]> response, Class<T> type) {
+  private int status(HttpURLConnection connection) {
     try {
-      if (response.statusCode() / 100 == 2) {
+      return connection.getResponseCode();
+    } catch (java.net.HttpRetryException e) {
+      // A streamed upload that the server refused with 401: the JDK keeps the status, not the body.
+      return e.responseCode();
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
+  /** The body of any answer; an error's comes from the error stream, and is {@code {}} when it has none. */
+  private static byte[] body(HttpURLConnection connection, int status) throws IOException {
+    if (status < 400) {
+      try (InputStream in = connection.getInputStream()) {
+        return in.readAllBytes();
+      }
+    }
+    InputStream in = connection.getErrorStream();
+    byte[] body = new byte[0];
+    if (in != null) {
+      try (in) {
+        body = in.readAllBytes();
+      }
+    }
+    return body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body;
+  }
+
+  private GraphUnavailable unreachable(IOException e) {
+    return new GraphUnavailable("cannot reach blastgate at " + Redacted.uri(base) + " (" + e.getClass().getSimpleName()
+        .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase() + ")", e);
+  }
+
+  private <T> T read(Response response, Class<T> type) {
+    try {
+      if (response.status() / 100 == 2) {
         return JSON.readValue(response.body(), type);
       }
-      throw problem(response.statusCode(), JSON.readTree(response.body()));
+      throw problem(response.status(), JSON.readTree(response.body()));
     } catch (IOException e) {
       throw new GraphUnavailable(
-          Redacted.uri(base) + " answered " + response.statusCode() + " with a body that is not blastgate's JSON", e);
+          Redacted.uri(base) + " answered " + response.status() + " with a body that is not blastgate's JSON", e);
     }
   }
 
@@ -198,30 +261,5 @@ record Remote(URI base, String token) {
               + "; request id " + body.path("request_id").asText("unknown"), null)
           : new InvalidInput(detail);
     };
-  }
-
-  /*
-   * One client per scheme, each made on first use. The JDK's client loads the JDK's trust store when it
-   * is built, whatever the scheme: a fifth of a second of a command that asks a server for one answer.
-   * A server over plain http (the loopback of the docs) is asked by a client whose TLS context trusts
-   * nothing and was built without that store; it never makes a TLS connection (it follows no redirects).
-   */
-  private static final class Tls {
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  }
-
-  private static final class Plain {
-    static final HttpClient CLIENT =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(trustingNothing()).build();
-
-    private static javax.net.ssl.SSLContext trustingNothing() {
-      try {
-        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-        context.init(new javax.net.ssl.KeyManager[0], new javax.net.ssl.TrustManager[0], null);
-        return context;
-      } catch (java.security.GeneralSecurityException e) {
-        throw new IllegalStateException("no TLS context", e);
-      }
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.blastgate.cli;
 import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.error.Redacted;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -22,6 +23,16 @@ final class ServerOption {
 
   @Option(names = "--token", paramLabel = "TOKEN", description = "the bearer token for --server (default BLASTGATE_TOKEN)")
   String token;
+
+  /**
+   * Whether these arguments or the environment name a server to ask, read before picocli parses (as
+   * {@code bin/blastgate} reads them): {@code --server} or a non-blank {@code BLASTGATE_URL}.
+   */
+  static boolean named(List<String> args, Map<String, String> env) {
+    String url = env.get(URL_KEY);
+    return (url != null && !url.isBlank())
+        || args.stream().anyMatch(a -> a.equals("--server") || a.startsWith("--server="));
+  }
 
   /**
    * The server to ask, if the options or the environment name one; a data folder given as well is
