@@ -7,10 +7,8 @@ import io.blastgate.auth.TokenStore;
 import io.blastgate.config.AppConfig;
 import io.blastgate.config.PrivateFiles;
 import io.blastgate.error.BlastgateException.InvalidInput;
-import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -30,11 +27,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Serves the demo organisation on a fresh embedded database, with one token per role.",
-      "It loads fixtures/demo/acme-org.json, creates one token per role, prints them and how to use",
-      "them, and serves the API until Ctrl-C. The demo folder is wiped at every start."
+      "It loads an organisation (--org: acme, the default, from fixtures/demo/acme-org.json; real-formats,",
+      "Northwind, from Kubernetes, Backstage, AWS IAM and CODEOWNERS files in fixtures/real-formats/),",
+      "creates one token per role, prints them and how to use them, and serves the API until Ctrl-C.",
+      "The demo folder is wiped at every start."
     })
 final class DemoCommand implements Callable<Integer> {
-  static final String DEMO_BUNDLE = "/fixtures/demo/acme-org.json";
+  static final String DEMO_BUNDLE = DemoOrganisation.ACME_BUNDLE;
   private static final String MARKER = ".blastgate-demo";
 
   @Option(names = "--data-dir", defaultValue = "data/demo", description = "the demo's own folder (default ${DEFAULT-VALUE})")
@@ -43,11 +42,17 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--port", description = "HTTP port (default BLASTGATE_HTTP_PORT or 8080; 0 picks a free one)")
   Integer port;
 
+  @Option(names = "--org", defaultValue = "acme", paramLabel = "NAME",
+      description = "the organisation to load: acme (default) or real-formats")
+  String org;
+
   @Option(names = "--no-serve", description = "load and print, then stop (for scripts and smoke tests)")
   boolean noServe;
 
   @Override
   public Integer call() throws Exception {
+    DemoOrganisation organisation = DemoOrganisation.fromWireName(org).orElseThrow(() -> new InvalidInput(
+        "unknown organisation '" + org + "': the demo has " + DemoOrganisation.wireNames()));
     Map<String, String> env = Environment.withDataDir(dataDir);
     if (env.containsKey("BLASTGATE_NEO4J_URI")) {
       throw new InvalidInput(
@@ -65,22 +70,22 @@ final class DemoCommand implements Callable<Integer> {
     freshFolder(dataDir);
 
     Blastgate program = Blastgate.open(config);
-    ImportReport report;
+    List<ImportReport> reports;
     List<Issued> tokens;
     try {
-      report = loadDemo(program);
-      tokens = issueTokens(config.tokensFile().orElseThrow());
+      reports = organisation.load(program.services().importer());
+      tokens = issueTokens(organisation, config.tokensFile().orElseThrow());
     } catch (IOException | RuntimeException e) {
       program.close();
       throw e;
     }
     if (noServe) {
-      printWelcome(report, tokens, null);
+      printWelcome(organisation, reports, tokens, null);
       program.close();
       return 0;
     }
     Blastgate.Server server = program.serve(Main.Version.get()); // closes the program if it fails
-    printWelcome(report, tokens, "http://" + config.httpHost() + ":" + server.port());
+    printWelcome(organisation, reports, tokens, "http://" + config.httpHost() + ":" + server.port());
     ServeCommand.blockUntilShutdown(server);
     return 0;
   }
@@ -107,42 +112,20 @@ final class DemoCommand implements Callable<Integer> {
     Files.writeString(dir.resolve(MARKER), "made by `blastgate demo`, which wipes this folder at every start\n");
   }
 
+  /** Loads the Acme organisation (the benchmark's, too). */
   static ImportReport loadDemo(Blastgate program) throws IOException {
-    Path bundle = Files.createTempFile("blastgate-demo-", ".json");
-    try (InputStream in = DemoCommand.class.getResourceAsStream(DEMO_BUNDLE)) {
-      if (in == null) {
-        throw new IllegalStateException("the demo bundle is missing from the program: " + DEMO_BUNDLE);
-      }
-      Files.copy(in, bundle, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      ImportReport report =
-          program.services().importer().importPath(bundle, Optional.empty(), ImportProgress.none());
-      if (!report.succeeded()) {
-        throw new IllegalStateException("the demo bundle did not import: " + report.errors());
-      }
-      return report;
-    } finally {
-      Files.deleteIfExists(bundle);
-    }
+    return DemoOrganisation.ACME.load(program.services().importer()).get(0);
   }
 
   /** A token issued for the demo, with the shell variable the banner exports it as. */
   record Issued(String name, String principal, Role role, String token, String variable) {}
 
-  private static List<Issued> issueTokens(Path file) {
+  private static List<Issued> issueTokens(DemoOrganisation organisation, Path file) {
     List<Issued> issued = new ArrayList<>();
     List<io.blastgate.auth.TokenEntry> entries = new ArrayList<>();
     // Least privilege even in a demo: one token per role, each for a person of the demo organisation;
     // two approvers, of the payments and the web teams, so that a critical request can get its quorum.
-    String[][] people = {
-      {"viewer", "person:ana.silva", "VIEWER"},
-      {"importer", "person:diego.ramos", "IMPORTER"},
-      {"responder", "person:uche.eze", "RESPONDER"},
-      {"approver", "person:ben.okafor", "APPROVER_PAYMENTS"},
-      {"approver", "person:pablo.diaz", "APPROVER_WEB"},
-      {"auditor", "person:xena.park", "AUDITOR"},
-      {"admin", "person:vera.novak", "ADMIN"}
-    };
-    for (String[] p : people) {
+    for (String[] p : organisation.people()) {
       Role role = Role.fromWireName(p[0]).orElseThrow();
       String name = "demo-" + p[2].toLowerCase(Locale.ROOT).replace('_', '-');
       GeneratedToken t = TokenStore.generate(name, p[1], EnumSet.of(role));
@@ -154,11 +137,23 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** The banner; {@code base} is where the API is served, or null when it is not (--no-serve). */
-  private static void printWelcome(ImportReport report, List<Issued> tokens, String base) {
-    var c = report.counts();
+  private static void printWelcome(DemoOrganisation organisation, List<ImportReport> reports, List<Issued> tokens,
+      String base) {
     var out = System.out;
-    out.printf("%nblastgate demo: the Acme organisation is loaded (%d identities, %d credentials, %d workloads,"
-        + " %d owners, %d relationships).%n%n", c.identities(), c.credentials(), c.workloads(), c.owners(), c.relationships());
+    if (reports.size() == 1) {
+      var c = reports.get(0).counts();
+      out.printf("%nblastgate demo: %s is loaded (%d identities, %d credentials, %d workloads, %d owners,"
+          + " %d relationships).%n%n", organisation.description(), c.identities(), c.credentials(), c.workloads(),
+          c.owners(), c.relationships());
+    } else {
+      out.printf("%nblastgate demo: %s is loaded, one source per file format:%n", organisation.description());
+      for (ImportReport r : reports) {
+        var c = r.counts();
+        out.printf("  %-26s %-11s %d identities, %d credentials, %d workloads, %d owners, %d relationships%n",
+            r.source(), r.format(), c.identities(), c.credentials(), c.workloads(), c.owners(), c.relationships());
+      }
+      out.println();
+    }
     out.println("Tokens (this once; their hashes are in the demo folder's tokens.yaml):");
     for (Issued t : tokens) {
       out.printf("  %-10s %-20s %s%n", t.role().wireName(), t.principal(), t.token());
@@ -172,9 +167,9 @@ final class DemoCommand implements Callable<Integer> {
       out.printf("  export %s=%s%n", t.variable(), t.token());
     }
     out.printf("  curl -s %s/api/v1/health%n", base);
-    out.printf("  curl -s -H \"Authorization: Bearer $VIEWER\" '%s/api/v1/blast-radius?target=cred:vault/shared/datadog-api-key'%n", base);
-    out.printf("  curl -s -H \"Authorization: Bearer $VIEWER\" '%s/api/v1/entities?q=stripe%%20key'%n", base);
-    out.printf("  curl -s -H \"Authorization: Bearer $VIEWER\" '%s/api/v1/blast-radius?target=aws:iam::444455556666:role/break-glass-admin'%n", base);
+    for (String example : organisation.examples()) {
+      out.printf("  curl -s -H \"Authorization: Bearer $VIEWER\" '%s/api/v1/%s'%n", base, example);
+    }
     out.printf("The contract: %s/api/v1/openapi.yaml%n%n", base);
   }
 }
