@@ -130,6 +130,22 @@ final class CodeownersPattern {
     return body.replace("\\", "\\\\").replace("[", "\\[").replace("&&", "\\&\\&");
   }
 
+  /**
+   * The folder path this pattern names when it is anchored and has no wildcard ({@code /services/cart/}
+   * → {@code services/cart}): it covers that folder and every folder below, which an index can find
+   * without matching. Null for any other pattern.
+   */
+  String literalPath() {
+    StringBuilder path = new StringBuilder();
+    for (Segment segment : segments) {
+      if (segment.glob() != null || segment.isDoubleStar()) {
+        return null;
+      }
+      path.append(path.isEmpty() ? "" : "/").append(segment.literal());
+    }
+    return path.toString();
+  }
+
   /** The pattern as written. */
   String text() {
     return text;

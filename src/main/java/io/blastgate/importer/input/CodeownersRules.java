@@ -37,6 +37,8 @@ final class CodeownersRules {
   private final Problems problems;
   private List<Rule> current;
   private List<Owner> defaults = List.of();
+  /** Built on the first {@link #ownersOf}, after parsing. */
+  private List<SectionIndex> index;
 
   private CodeownersRules(String file, Problems problems) {
     this.file = file;
@@ -75,25 +77,69 @@ final class CodeownersRules {
    * exclusion of the section covers it.
    */
   Map<Owner, Rule> ownersOf(List<String> folder) {
+    if (index == null) {
+      index = new ArrayList<>();
+      sections.values().forEach(rules -> index.add(new SectionIndex(rules)));
+    }
     Map<Owner, Rule> owners = new LinkedHashMap<>();
-    for (List<Rule> section : sections.values()) {
-      Rule last = null;
-      boolean excluded = false;
-      for (int i = section.size() - 1; i >= 0 && !excluded; i--) {
-        Rule rule = section.get(i);
-        if (rule.exclusion()) {
-          excluded = rule.pattern().coversFolder(folder);
-        } else if (last == null && rule.pattern().coversFolder(folder)) {
-          last = rule;
-        }
-      }
-      if (last != null && !excluded) {
+    for (SectionIndex section : index) {
+      Rule last = section.last(folder);
+      if (last != null) {
         for (Owner owner : last.owners()) {
           owners.putIfAbsent(owner, last);
         }
       }
     }
     return owners;
+  }
+
+  /**
+   * One section's rules, ready to ask many folders: rules that name a folder without wildcards are
+   * found through the folder's ancestors in a map, the others matched from the last one up.
+   */
+  private static final class SectionIndex {
+    private final List<Rule> rules;
+    /** A literal folder path to the index of the last rule naming it. */
+    private final Map<String, Integer> literal = new java.util.HashMap<>();
+    private final List<Integer> patterned = new ArrayList<>();
+    private final List<Rule> exclusions = new ArrayList<>();
+
+    SectionIndex(List<Rule> rules) {
+      this.rules = rules;
+      for (int i = 0; i < rules.size(); i++) {
+        Rule rule = rules.get(i);
+        String path = rule.pattern().literalPath();
+        if (rule.exclusion()) {
+          exclusions.add(rule);
+        } else if (path != null) {
+          literal.put(path, i);
+        } else {
+          patterned.add(i);
+        }
+      }
+    }
+
+    /** The last rule that covers {@code folder}; null when none does or an exclusion covers it. */
+    Rule last(List<String> folder) {
+      for (Rule exclusion : exclusions) {
+        if (exclusion.pattern().coversFolder(folder)) {
+          return null;
+        }
+      }
+      int best = -1;
+      StringBuilder ancestor = new StringBuilder();
+      for (String name : folder) {
+        ancestor.append(ancestor.isEmpty() ? "" : "/").append(name);
+        best = Math.max(best, literal.getOrDefault(ancestor.toString(), -1));
+      }
+      for (int i = patterned.size() - 1; i >= 0 && patterned.get(i) > best; i--) {
+        if (rules.get(patterned.get(i)).pattern().coversFolder(folder)) {
+          best = patterned.get(i);
+          break;
+        }
+      }
+      return best < 0 ? null : rules.get(best);
+    }
   }
 
   private void line(int line, String text) {
