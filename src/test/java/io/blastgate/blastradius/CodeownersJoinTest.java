@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.blastgate.graph.Graph;
 import io.blastgate.importer.ImportMessage;
-import io.blastgate.importer.ImportProgress;
 import io.blastgate.importer.ImportReport;
-import io.blastgate.importer.ImportSettings;
-import io.blastgate.importer.Importer;
-import io.blastgate.importer.input.InputChoice;
+import io.blastgate.importer.ImportWithOptions;
 import io.blastgate.testing.TestGraph;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -88,8 +84,7 @@ class CodeownersJoinTest {
   @TempDir Path dir;
 
   private static ImportReport load(Graph graph, Path path, Map<String, String> options) {
-    return new Importer(graph, ImportSettings.defaults()).importPath(path, path.getFileName().toString(),
-        Optional.empty(), new InputChoice(Optional.empty(), options), ImportProgress.none());
+    return ImportWithOptions.load(graph, path, options);
   }
 
   private ImportReport codeowners(Graph graph, String text) throws IOException {
