@@ -147,6 +147,35 @@ class AwsIamInputTest {
     assertThat(nodes()).isZero();
   }
 
+  /**
+   * Found by RealFormatsFuzzTest: an id the model's checks refuse (a control character in an ARN) was
+   * located at the input as a whole, not at its role (and, for an upload, which has no name, nowhere: " (id)").
+   */
+  @Test
+  void anIdTheChecksRefuseIsLocatedAtItsRoleAlsoInAnUpload(Graph graph) throws IOException {
+    Path input = copy(ACME, dir.resolve("control"));
+    ObjectNode details = (ObjectNode) JSON.readTree(input.resolve(DETAILS).toFile());
+    ((ObjectNode) details.get("RoleDetailList").get(1)).put("Arn", ACCT + "role/de\u0000ploy");
+    JSON.writeValue(input.resolve(DETAILS).toFile(), details);
+    Importer importer = new Importer(graph, ImportSettings.defaults());
+
+    ImportReport named = importer.importPath(input.resolve(DETAILS), DETAILS, Optional.of("s"),
+        io.blastgate.importer.input.InputChoice.DETECT, ImportProgress.none());
+    ImportReport upload = importer.importPath(input.resolve(DETAILS), "", Optional.of("s"),
+        io.blastgate.importer.input.InputChoice.DETECT, ImportProgress.none());
+    Files.writeString(input.resolve(DETAILS), "[]");
+    ImportReport notAnObject = importer.importPath(input.resolve(DETAILS), "", Optional.of("s"),
+        new io.blastgate.importer.input.InputChoice(Optional.of("aws-iam"), java.util.Map.of()), ImportProgress.none());
+
+    // (The roles that trusted it name an id that is now nowhere: errors too, at their trust policies.)
+    assertThat(named.errors()).extracting(ImportMessage::location).contains(DETAILS + "#/RoleDetailList/1 (id)");
+    assertThat(upload.errors()).filteredOn(e -> e.location().equals("/RoleDetailList/1 (id)"))
+        .singleElement().satisfies(e -> assertThat(e.message()).contains("control character"));
+    assertThat(notAnObject.errors()).extracting(ImportMessage::location, ImportMessage::message).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("input", "an AWS output is one JSON object, got something else"));
+    assertThat(nodes()).isZero();
+  }
+
   @Test
   void importingTwiceChangesNothingAndANewVersionRemovesWhatIsGone(Graph graph) throws IOException {
     Path input = copy(ACME, dir.resolve("v1"));

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -149,5 +150,26 @@ class BackstageImportTest {
     assertThat(again.counts().writtenEntities()).isZero();
     assertThat(again.counts().writtenRelationships()).isZero();
     assertThat(rows("MATCH (n:Entity) RETURN count(n) > 20")).containsExactly(List.of("true"));
+  }
+  /**
+   * Found by RealFormatsFuzzTest (valid files, the format left to detection): a file that starts with
+   * a byte order mark, a {@code %YAML} directive, or a comment longer than the first 16 KiB was not
+   * recognised, and the bundle's reader refused it as malformed JSON, at no place.
+   */
+  @Test
+  void aCatalogIsRecognisedAfterAByteOrderMarkADirectiveOrALongComment(Graph graph) throws IOException {
+    String catalog = Files.readString(SAMPLES.resolve("catalog-info.yaml"));
+    Map<String, String> variants = Map.of(
+        "bom.yaml", "\uFEFF" + catalog,
+        "directive.yaml", "%YAML 1.1\n---\n" + catalog,
+        "long-comment.yaml", "# " + "x".repeat(20_000) + "\n" + catalog);
+    for (var variant : variants.entrySet()) {
+      Path file = Files.writeString(dir.resolve(variant.getKey()), variant.getValue());
+
+      ImportReport report = importPath(graph, file);
+
+      assertThat(report.errors()).as(variant.getKey()).isEmpty();
+      assertThat(report.format()).as(variant.getKey()).isEqualTo("backstage");
+    }
   }
 }

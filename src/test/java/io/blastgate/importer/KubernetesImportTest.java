@@ -312,6 +312,35 @@ class KubernetesImportTest {
     assertThat(report.errors().getFirst().message()).contains("aliases can expand a few lines into millions of values");
   }
 
+  /**
+   * Found by RealFormatsFuzzTest (a lone surrogate escape in a double-quoted scalar): the two names
+   * were read as written, and the database stores each half as '?', so the two Deployments became one.
+   */
+  @Test
+  void aLoneSurrogateEscapeIsRefusedAtItsLineRatherThanMergingTwoNames(Graph graph) throws IOException {
+    Path file = write("lone.yaml", """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: "web\\ud800"}
+        spec: {template: {spec: {containers: [{name: a, image: a}]}}}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: "web\\udbff"
+        spec: {template: {spec: {containers: [{name: a, image: a}]}}}
+        """);
+
+    ImportReport report = importPath(graph, file, Map.of());
+
+    assertThat(report.status()).isEqualTo(ImportReport.Status.FAILED);
+    assertThat(report.errors()).extracting(ImportMessage::location, ImportMessage::message).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("lone.yaml:3, document 1", "a string at line 3 holds an unpaired surrogate"
+            + " (\\uD800 at character 4): YAML text must be Unicode, and \\uD800 to \\uDBFF must be followed by"
+            + " \\uDC00 to \\uDFFF; the rest of this file was not read"));
+    assertThat(rows("MATCH (n:Entity) RETURN n.id")).isEmpty();
+  }
+
   @Test
   void importingTwiceChangesNothingAndAChangedVersionRemovesWhatIsGone(Graph graph) throws IOException {
     ImportReport first = importPath(graph, DEMO, Map.of());

@@ -171,7 +171,7 @@ final class YamlDocuments {
       JsonNode node = switch (parser.currentToken()) {
         case START_OBJECT -> mapping(pointer, depth);
         case START_ARRAY -> sequence(pointer, depth);
-        case VALUE_STRING -> NODES.textNode(parser.getText());
+        case VALUE_STRING -> NODES.textNode(unicode(parser.getText(), line));
         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
         case VALUE_TRUE -> NODES.booleanNode(true);
         case VALUE_FALSE -> NODES.booleanNode(false);
@@ -188,8 +188,8 @@ final class YamlDocuments {
       ObjectNode object = NODES.objectNode();
       ObjectNode merged = null;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String key = parser.currentName();
         int line = parser.currentTokenLocation().getLineNr();
+        String key = unicode(parser.currentName(), line);
         parser.nextToken();
         String at = pointer + "/" + Locations.Json.escape(key);
         JsonNode child = value(at, depth + 1);
@@ -220,6 +220,21 @@ final class YamlDocuments {
       } else {
         throw new Malformed(document, line, "a '<<' merge key must name a mapping (line " + line + ")");
       }
+    }
+
+    /**
+     * {@code text}, refused if it holds half of a surrogate pair: a double-quoted {@code "\\ud800"}
+     * spells one, which is no character, and the database would store it as '?', so that two names
+     * differing only there would become one.
+     */
+    private String unicode(String text, int line) throws Malformed {
+      int at = UnicodeText.firstUnpaired(text);
+      if (at >= 0) {
+        throw new Malformed(document, line, String.format(java.util.Locale.ROOT, "a string at line %d holds an"
+            + " unpaired surrogate (\\u%04X at character %d): YAML text must be Unicode, and \\uD800 to \\uDBFF"
+            + " must be followed by \\uDC00 to \\uDFFF", line, (int) text.charAt(at), at + 1));
+      }
+      return text;
     }
 
     private ArrayNode sequence(String pointer, int depth) throws IOException, Malformed {

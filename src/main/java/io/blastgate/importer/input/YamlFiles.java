@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 final class YamlFiles {
   /** The most files one input folder may hold. */
   static final int MAX_FILES = 100_000;
-  /** How much of a file recognising it reads. */
-  private static final int PEEK_BYTES = 16 * 1024;
+  /** How much of a file recognising it reads (as much as the AWS format's look: a licence header fits). */
+  private static final int PEEK_BYTES = 64 * 1024;
   /** How many files of a folder recognising it looks at. */
   private static final int PEEK_FILES = 50;
 
@@ -105,7 +105,9 @@ final class YamlFiles {
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(PEEK_BYTES);
     }
-    String text = firstDocument(new String(head, StandardCharsets.UTF_8));
+    String text = new String(head, StandardCharsets.UTF_8);
+    // A byte order mark may start a YAML stream; it is no part of the first line.
+    text = firstDocument(text.startsWith("\uFEFF") ? text.substring(1) : text);
     if (!KIND.matcher(text).find()) {
       return Optional.empty();
     }
@@ -123,7 +125,9 @@ final class YamlFiles {
     int start = -1;
     while (separator.find()) {
       String before = text.substring(0, separator.start());
-      if (before.lines().anyMatch(l -> !l.isBlank() && !l.stripLeading().startsWith("#") && !l.startsWith("---"))) {
+      // Comments, directives (%YAML, %TAG) and markers come before a document; anything else is one.
+      if (before.lines().anyMatch(l -> !l.isBlank() && !l.stripLeading().startsWith("#") && !l.startsWith("---")
+          && !l.startsWith("%"))) {
         start = separator.start();
         break;
       }

@@ -36,7 +36,7 @@ final class AwsIamInput implements SourceInput {
     return new Locations() {
       @Override
       public String of(Label label, long position, String field, int item) {
-        String at = position >= 0 && position < where.size() ? where.get((int) position) : inputName;
+        String at = position >= 0 && position < where.size() ? where.get((int) position) : JsonFile.at(inputName, "");
         return field == null ? at : at + " (" + field + (item >= 0 ? "[" + item + "]" : "") + ")";
       }
 
@@ -86,8 +86,10 @@ final class AwsIamInput implements SourceInput {
     }
     out.reportUnmapped();
     account = caller != null ? caller : mostFrequent(accounts);
+    // The live list, which emit fills as it hands each entity on: the checks of an entity run as it is
+    // handed on, and must find its place (it was read after emit, so they named the input instead).
+    where = out.locations();
     out.emit(visitor);
-    where = List.copyOf(out.locations());
     return complete;
   }
 

@@ -38,10 +38,13 @@ final class JsonFile {
 
   private JsonFile() {}
 
-  /** {@code file#pointer}, or the pointer alone for an input that has no name (an upload). */
+  /**
+   * {@code file#pointer}, or the pointer alone for an input that has no name (an upload); the whole
+   * of such an input (whose pointer, "", would print as nothing) is {@code input}, as the YAML formats say.
+   */
   static String at(String shown, String pointer) {
     if (shown.isEmpty() || pointer.isEmpty()) {
-      return shown.isEmpty() ? pointer : shown;
+      return shown.isEmpty() ? (pointer.isEmpty() ? "input" : pointer) : shown;
     }
     return shown + "#" + pointer;
   }
