@@ -12,4 +12,8 @@ RETURN t.id AS id,
        coalesce(t.tags, []) AS tags,
        i.id AS identity_id,
        i.kind AS identity_kind,
-       coalesce(i.tags, []) AS identity_tags
+       coalesce(i.tags, []) AS identity_tags,
+       t.containment AS containment,
+       t.contained_by AS contained_by,
+       t.contained_at AS contained_at,
+       t.contained_until AS contained_until

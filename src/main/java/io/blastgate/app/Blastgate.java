@@ -53,6 +53,9 @@ public final class Blastgate implements AutoCloseable {
     // Actions a crash stopped while they were executing: failed, never run again blindly.
     services.gate().requests().reconcileInterrupted()
         .forEach(r -> LOG.warn("action request {} was interrupted while executing; it is now failed", r));
+    // Rollbacks a crash stopped: released, their outcome unknown, retried only when asked again.
+    services.gate().requests().reconcileInterruptedRollbacks()
+        .forEach(r -> LOG.warn("the rollback of action request {} was interrupted; its outcome is unknown", r));
   }
 
   /**

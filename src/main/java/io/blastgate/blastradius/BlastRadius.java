@@ -1,5 +1,6 @@
 package io.blastgate.blastradius;
 
+import io.blastgate.model.Containment;
 import io.blastgate.model.EntityRef;
 import io.blastgate.model.Label;
 import io.blastgate.model.OwnerRef;
@@ -10,7 +11,9 @@ import java.util.Objects;
 
 /**
  * What would break if the target were contained. {@code truncated} says that the traversal bound may
- * have hidden workloads: the answer is then incomplete, and whoever acts on it must know.
+ * have hidden workloads: the answer is then incomplete, and whoever acts on it must know. {@code
+ * containment} is the state an executed action already left on the target (null: none); it changes
+ * nothing of what is impacted.
  */
 public record BlastRadius(
     EntityRef target,
@@ -21,7 +24,8 @@ public record BlastRadius(
     List<ImpactedWorkload> impacted,
     Summary summary,
     List<SharedSecret> sharedSecrets,
-    List<SourceFreshness> sources) {
+    List<SourceFreshness> sources,
+    Containment containment) {
 
   public BlastRadius {
     Objects.requireNonNull(target, "target");
@@ -31,6 +35,12 @@ public record BlastRadius(
     impacted = List.copyOf(impacted);
     sharedSecrets = List.copyOf(sharedSecrets);
     sources = List.copyOf(sources);
+  }
+
+  /** The same answer, with the target's containment (read beside it, whichever engine computed it). */
+  public BlastRadius withContainment(Containment state) {
+    return new BlastRadius(target, computedAt, maxHops, truncated, dependentIdentities, impacted, summary,
+        sharedSecrets, sources, state);
   }
 
   /**

@@ -14,7 +14,8 @@ enum BlastRadiusQuery implements CypherQuery {
   WORKLOAD_DETAILS("workload-details"),
   CREDENTIALS_OF_IDENTITY("credentials-of-identity"),
   CREDENTIAL_REACH("credential-reach"),
-  SOURCE_FRESHNESS("source-freshness");
+  SOURCE_FRESHNESS("source-freshness"),
+  TARGET_CONTAINMENT("target-containment");
 
   private final String file;
 

@@ -8,10 +8,12 @@ import io.blastgate.blastradius.BlastRadius.Summary;
 import io.blastgate.error.BlastgateException.InvalidInput;
 import io.blastgate.graph.Graph;
 import io.blastgate.graph.Row;
+import io.blastgate.model.Containment;
 import io.blastgate.model.EntityRef;
 import io.blastgate.model.HopBound;
 import io.blastgate.model.Label;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,12 +86,20 @@ public final class BlastRadiusService {
   public BlastRadius computeIn(Graph.Tx tx, String targetId, int maxHops) {
     Objects.requireNonNull(targetId, "targetId");
     checkMaxHops(maxHops);
-    if (engine == Engine.PLUGIN) {
-      return PluginAnswer.read(
-          targetId, tx.run(BlastRadiusQuery.BLAST_RADIUS, Map.of("id", targetId, "maxHops", maxHops)), maxHops,
-          clock.instant());
-    }
-    return new CypherAnswer(tx, maxHops, clock.instant()).compute(targetId);
+    BlastRadius radius = engine == Engine.PLUGIN
+        ? PluginAnswer.read(targetId, tx.run(BlastRadiusQuery.BLAST_RADIUS, Map.of("id", targetId, "maxHops", maxHops)),
+            maxHops, clock.instant())
+        : new CypherAnswer(tx, maxHops, clock.instant()).compute(targetId);
+    // One place for both engines: what the gate already did to the target changes no impact, so it is
+    // read beside the radius, in the same transaction, rather than taught to each engine.
+    List<Row> state = tx.run(BlastRadiusQuery.TARGET_CONTAINMENT, Map.of("id", targetId)).list();
+    return state.isEmpty() ? radius : radius.withContainment(containment(state.get(0)));
+  }
+
+  /** A target's containment from a row of {@code target-containment.cypher} (or the same columns). */
+  public static Containment containment(Row r) {
+    return new Containment(r.text("containment"), r.text("contained_by"), Instant.parse(r.text("contained_at")),
+        r.isNull("contained_until") ? null : Instant.parse(r.text("contained_until")));
   }
 
   /**

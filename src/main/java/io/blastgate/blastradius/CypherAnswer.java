@@ -84,7 +84,8 @@ final class CypherAnswer {
         impacted,
         BlastRadiusService.summarise(direct.size(), impacted, reach),
         reach,
-        freshness());
+        freshness(),
+        null);
   }
 
   private EntityRef resolve(String id) {

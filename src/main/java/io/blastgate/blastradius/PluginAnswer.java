@@ -138,6 +138,7 @@ final class PluginAnswer {
         impacted,
         BlastRadiusService.summarise(answer.integer("direct"), impacted, reach),
         reach,
-        sources);
+        sources,
+        null);
   }
 }

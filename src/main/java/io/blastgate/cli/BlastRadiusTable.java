@@ -35,6 +35,11 @@ final class BlastRadiusTable {
             br.target().kind(),
             br.target().name(),
             br.maxHops() < HopBound.MIN ? ", at most " + hops(br.maxHops()) : ""));
+    EntityJson.Contained done = br.target().containment();
+    if (done != null) {
+      out.append(String.format("Already %s since %s by request %s%s%n", done.state(), done.since(), done.by(),
+          done.until() == null ? "" : ", until " + done.until()));
+    }
     if (br.truncated()) {
       out.append(
           String.format(

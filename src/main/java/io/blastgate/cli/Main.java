@@ -1,5 +1,6 @@
 package io.blastgate.cli;
 
+import io.blastgate.error.BlastgateException.AlreadyContained;
 import io.blastgate.error.BlastgateException.Conflict;
 import io.blastgate.error.BlastgateException.Forbidden;
 import io.blastgate.error.BlastgateException.GraphUnavailable;
@@ -141,6 +142,7 @@ public final class Main implements Runnable {
       case NotATarget x -> said(err, x, INVALID_INPUT);
       case InvalidInput x -> said(err, x, INVALID_INPUT);
       case Conflict x -> said(err, x, INVALID_INPUT);
+      case AlreadyContained x -> said(err, x, INVALID_INPUT);
       case Unauthenticated x -> said(err, x, NOT_ALLOWED);
       case Forbidden x -> said(err, x, NOT_ALLOWED);
       case GraphUnavailable x -> said(err, x, UNAVAILABLE);

@@ -2,6 +2,7 @@ package io.blastgate.entities;
 
 import io.blastgate.graph.Graph;
 import io.blastgate.graph.Row;
+import io.blastgate.model.Containment;
 import io.blastgate.model.EntityRef;
 import io.blastgate.model.Label;
 import io.blastgate.model.OwnerRef;
@@ -61,6 +62,7 @@ public final class EntityService {
           return Optional.of(
               new EntityDetail(
                   entity,
+                  containment(found.get(0).map("props")),
                   owners,
                   truncated ? neighbours.subList(0, maxNeighbours) : neighbours,
                   truncated));
@@ -90,6 +92,12 @@ public final class EntityService {
         limit,
         offset,
         more ? OptionalInt.of(offset + limit) : OptionalInt.empty());
+  }
+
+  /** What the gate already did to the entity: the properties apply-containment.cypher writes. */
+  private static Containment containment(Map<String, Object> props) {
+    return Containment.of(props.get("containment"), props.get("contained_by"), props.get("contained_at"),
+        props.get("contained_until"));
   }
 
   private static Entity entity(Row r) {

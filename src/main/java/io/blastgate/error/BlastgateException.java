@@ -75,6 +75,52 @@ public abstract sealed class BlastgateException extends RuntimeException {
     }
   }
 
+  /**
+   * An action whose state is already in effect on its target (a revoked credential revoked again, a
+   * disabled identity disabled again): nothing was decided, kept or run. {@code by} is the action
+   * request that put the state there; {@code until} is when a suspension ends (null otherwise).
+   */
+  public static final class AlreadyContained extends BlastgateException {
+    private static final long serialVersionUID = 1L;
+    private final String target;
+    private final String state;
+    private final String by;
+    private final java.time.Instant since;
+    private final java.time.Instant until;
+
+    public AlreadyContained(String target, String state, String by, java.time.Instant since, java.time.Instant until) {
+      super(target + " is already " + state + " (request " + by + ", since " + since
+          + (until == null ? "" : ", until " + until) + "); nothing was run again", null);
+      this.target = Objects.requireNonNull(target, "target");
+      this.state = Objects.requireNonNull(state, "state");
+      this.by = Objects.requireNonNull(by, "by");
+      this.since = Objects.requireNonNull(since, "since");
+      this.until = until;
+    }
+
+    public String target() {
+      return target;
+    }
+
+    public String state() {
+      return state;
+    }
+
+    /** The action request that put the state there. */
+    public String by() {
+      return by;
+    }
+
+    public java.time.Instant since() {
+      return since;
+    }
+
+    /** When a suspension ends; null for any other state. */
+    public java.time.Instant until() {
+      return until;
+    }
+  }
+
   /** No valid credentials were presented. */
   public static final class Unauthenticated extends BlastgateException {
     private static final long serialVersionUID = 1L;

@@ -9,8 +9,10 @@ import java.util.Set;
  * One step of the containment ladder as {@code policy/actions.yaml} declares it: the labels of the
  * targets it fits, its stage, whether it can be undone, whether it interrupts the workloads in the
  * blast radius (for a human identity and for a non-human one), the state it records on its target
- * when it runs (null: none, for enrichment), and the softer actions the gate may suggest instead, in
- * order of preference.
+ * when it runs (null: none, for enrichment), whether it may run again while that state is on the
+ * target ({@code repeatable}: a rotation makes a new secret each time; otherwise a request for it is
+ * refused as already contained), and the softer actions the gate may suggest instead, in order of
+ * preference.
  */
 public record Action(
     String name,
@@ -21,6 +23,7 @@ public record Action(
     boolean interruptsHuman,
     boolean interruptsNonHuman,
     String records,
+    boolean repeatable,
     List<String> softer) {
   public Action {
     Objects.requireNonNull(name, "name");

@@ -2,6 +2,7 @@ package io.blastgate.gate;
 
 import io.blastgate.error.BlastgateException;
 import io.blastgate.graph.Graph;
+import io.blastgate.model.Containment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -39,10 +40,13 @@ public final class ActionRequests {
   /**
    * A request through the gate: a dry run decides and keeps nothing; a real one is kept with its
    * decision and, when that is {@code execute}, run. The same requester's idempotency key answers the
-   * request it first made, without deciding or acting again.
+   * request it first made, without deciding or acting again; a dry run keeps nothing, so it neither
+   * answers nor is answered by a kept request, whatever its key. An action whose state is already in
+   * effect on the target is refused ({@link BlastgateException.AlreadyContained}), dry run or not.
    */
   public GateAnswer submit(ActionRequest request) {
-    String scope = request.idempotencyKey() == null ? null : request.requester() + " " + request.idempotencyKey();
+    String scope = request.idempotencyKey() == null || request.dryRun() ? null
+        : request.requester() + " " + request.idempotencyKey();
     if (scope != null) {
       Optional<StoredRequest> earlier = store.findByKey(scope);
       if (earlier.isPresent()) {
@@ -50,9 +54,10 @@ public final class ActionRequests {
       }
     }
     GateService.Weighed w = gate.weigh(request);
+    refuseIfAlreadyContained(gate.actions().named(request.action()), w.target());
     if (request.dryRun()) {
       return new GateAnswer("dry-" + UUID.randomUUID(), request, w.confidence(), GateAnswer.DRY_RUN, w.decision(),
-          DecisionCodec.RadiusSummary.of(w.radius()), w.now(), List.of(), null);
+          DecisionCodec.RadiusSummary.of(w.radius()), w.now(), List.of(), null, null);
     }
     String status = switch (w.decision().outcome()) {
       case EXECUTE -> "executing";
@@ -101,6 +106,17 @@ public final class ActionRequests {
       kept = execution.run(kept, w.target().label().cypherName(), w.target().kind());
     }
     return GateAnswer.of(kept);
+  }
+
+  /**
+   * The state this action records is already on the target (put there by an executed request that
+   * was not rolled back): running it again would act twice on one thing, so nothing is kept or run.
+   */
+  private static void refuseIfAlreadyContained(Action action, TargetFacts target) {
+    Containment done = target.containment();
+    if (!action.repeatable() && action.records() != null && done != null && action.records().equals(done.state())) {
+      throw new BlastgateException.AlreadyContained(target.id(), done.state(), done.by(), done.since(), done.until());
+    }
   }
 
   /** A request by id; a pending one past its expiry is expired first. */
@@ -197,6 +213,14 @@ public final class ActionRequests {
   /** At start-up: requests a crash left executing become failed (never run again blindly). */
   public List<String> reconcileInterrupted() {
     return execution.reconcileInterrupted();
+  }
+
+  /**
+   * At start-up: rollbacks a crash left claimed are released, their outcome unknown; the request stays
+   * executed, saying so, until someone rolls it back again (docs/policy.md, "A request's life").
+   */
+  public List<String> reconcileInterruptedRollbacks() {
+    return execution.reconcileInterruptedRollbacks();
   }
 
   private StoredRequest runApproved(StoredRequest approved) {

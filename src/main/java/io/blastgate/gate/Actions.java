@@ -73,7 +73,8 @@ public final class Actions {
       actions.put(name, new Action(name, stage, labels, a.path("reversible").asBoolean(),
           a.path("expires").asBoolean(false), a.path("interrupts").path("human").asBoolean(true),
           a.path("interrupts").path("non_human").asBoolean(true),
-          a.hasNonNull("records") ? a.get("records").asText() : null, softer));
+          a.hasNonNull("records") ? a.get("records").asText() : null, a.path("repeatable").asBoolean(false),
+          softer));
     }
     for (Action action : actions.values()) {
       for (String softer : action.softer()) {

@@ -43,6 +43,7 @@ final class Execution {
     ExecutionOrder order = new ExecutionOrder(claimed.id(), claimed.executionKey(), action.name(), claimed.target(),
         targetLabel, targetKind, false, until, claimed.requester(), claimed.reason());
     List<String> done = new ArrayList<>();
+    List<String> memos = new ArrayList<>();
     for (Executor executor : executors) {
       if (!executor.handles(order)) {
         continue;
@@ -56,18 +57,22 @@ final class Execution {
       if (!result.succeeded()) {
         return finish(claimed, "failed", "execution_failed",
             executor.name() + ": " + result.detail() + (done.isEmpty() ? "" : " (done before it: " + done + ")"),
-            null, null);
+            null, null, memos);
       }
       done.add(executor.name() + ": " + result.detail());
+      if (result.memo() != null) {
+        memos.add(executor.name() + "=" + result.memo());
+      }
     }
     String detail = (action.records() == null ? "nothing to record on the target"
         : "the graph records " + claimed.target() + " as " + action.records()
             + (until == null ? "" : " until " + until)) + (done.isEmpty() ? "" : "; " + String.join("; ", done));
-    return finish(claimed, "executed", "executed", detail, action.records(), until);
+    return finish(claimed, "executed", "executed", detail, action.records(), until, memos);
   }
 
+  /** Ends a run; the executors' memos are kept even when it failed, for whoever must undo it by hand. */
   private StoredRequest finish(StoredRequest claimed, String status, String event, String detail, String records,
-      Instant until) {
+      Instant until, List<String> memos) {
     Instant now = clock.instant();
     return graph.writeTx("finish an action", tx -> {
       if (records != null) {
@@ -80,7 +85,8 @@ final class Execution {
         tx.run(GateQuery.APPLY_CONTAINMENT, p).consume();
       }
       StoredRequest after = RequestStore.move(tx, claimed.id(), "executing", status,
-          Map.of("execution_detail", detail, "finished_at", now.toString()), now).orElseThrow();
+          Map.of("execution_detail", detail, "finished_at", now.toString(), "execution_memos", memos), now)
+          .orElseThrow();
       audit.record(tx, event, "blastgate", claimed.id(), claimed.target(), Map.of("detail", detail));
       return after;
     });
@@ -105,21 +111,32 @@ final class Execution {
       if (executor.handles(undo)) {
         ExecutionResult result;
         try {
-          result = executor.execute(undo);
+          result = executor.execute(undo.withMemo(executed.memoOf(executor.name())));
         } catch (RuntimeException e) {
           result = ExecutionResult.failed(executor.name() + " could not be run", 1);
         }
         if (!result.succeeded()) {
-          graph.write(GateQuery.RELEASE_ROLLBACK, Map.of("id", executed.id()), rows -> rows.consume());
-          throw new io.blastgate.error.BlastgateException.Conflict("the rollback failed at " + executor.name() + ": "
-              + result.detail() + "; the request stays executed");
+          String why = "the rollback failed at " + executor.name() + ": " + result.detail();
+          Instant failedAt = clock.instant();
+          graph.writeTx("release a failed rollback", tx -> {
+            tx.run(GateQuery.RELEASE_ROLLBACK, Map.of("id", executed.id(), "detail", why, "now", failedAt.toString()))
+                .consume();
+            audit.record(tx, "execution_failed", by, executed.id(), executed.target(),
+                Map.of("undo", true, "detail", why));
+            return null;
+          });
+          throw new io.blastgate.error.BlastgateException.Conflict(why + "; the request stays executed");
         }
       }
     }
     Instant now = clock.instant();
     return graph.writeTx("roll an action back", tx -> {
-      Optional<StoredRequest> moved = RequestStore.move(tx, executed.id(), "executed", "rolled_back",
-          Map.of("rolled_back_by", by, "rolled_back_at", now.toString()), now);
+      Map<String, Object> set = new HashMap<>();
+      set.put("rolled_back_by", by);
+      set.put("rolled_back_at", now.toString());
+      set.put("rollback_detail", null); // an earlier attempt's failure or interruption no longer holds
+      set.put("rollback_interrupted_at", null);
+      Optional<StoredRequest> moved = RequestStore.move(tx, executed.id(), "executed", "rolled_back", set, now);
       if (moved.isPresent()) {
         tx.run(GateQuery.LIFT_CONTAINMENT, Map.of("id", executed.target(), "request", executed.id())).consume();
         audit.record(tx, "rolled_back", by, executed.id(), executed.target(), Map.of("action", executed.action()));
@@ -141,6 +158,29 @@ final class Execution {
         audit.record(tx, "execution_failed", "blastgate", idAndTarget[0], idAndTarget[1], Map.of("detail", detail));
       }
       return ids;
+    });
+  }
+
+  /**
+   * At start-up: rollbacks a crash left claimed. Whether the undo ran outside is unknown, so none is
+   * run again here: the claim is released, the request stays {@code executed} with why ({@code
+   * rollback_detail}), audited as {@code execution_failed} of the undo, and only a rollback asked for
+   * again retries it, with the same undo key so that a receiver deduplicating by key acts once.
+   */
+  List<String> reconcileInterruptedRollbacks() {
+    Instant now = clock.instant();
+    String detail = " (the program stopped); whether the undo ran outside is unknown: check the target, then"
+        + " roll back again";
+    return graph.writeTx("reconcile interrupted rollbacks", tx -> {
+      List<String> lines = new ArrayList<>();
+      for (var r : tx.run(GateQuery.INTERRUPTED_ROLLBACKS, Map.of("now", now.toString(), "detail", detail)).list()) {
+        String why = "the rollback " + r.text("by") + " asked for at " + r.text("started_at") + " was interrupted"
+            + detail;
+        audit.record(tx, "execution_failed", "blastgate", r.text("id"), r.text("target"),
+            Map.of("undo", true, "detail", why));
+        lines.add(r.text("id") + " " + r.text("target"));
+      }
+      return lines;
     });
   }
 }

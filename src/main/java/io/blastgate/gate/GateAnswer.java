@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * An action request as the gate answers it: its id and status, the confidence level it was weighed
  * at, the decision and the blast radius's summary it was decided on (null when none could be had),
- * who approved it so far, and how its execution went (null before).
+ * who approved it so far, how its execution went (null before), and why its last rollback did not end
+ * (null when none failed or was interrupted: an executed request whose rollback outcome is unknown
+ * says so here).
  */
 public record GateAnswer(
     String id,
@@ -18,7 +20,8 @@ public record GateAnswer(
     DecisionCodec.RadiusSummary radius,
     Instant decidedAt,
     List<String> approvedBy,
-    String executionDetail) {
+    String executionDetail,
+    String rollbackDetail) {
   public static final String DRY_RUN = "dry_run";
 
   public GateAnswer {
@@ -31,6 +34,6 @@ public record GateAnswer(
   static GateAnswer of(StoredRequest r) {
     DecisionCodec.Kept kept = DecisionCodec.read(r.decisionJson());
     return new GateAnswer(r.id(), r.asked(), kept.confidence(), r.status(), kept.decision(), kept.radius(),
-        kept.decidedAt(), r.approvedBy(), r.executionDetail());
+        kept.decidedAt(), r.approvedBy(), r.executionDetail(), r.rollbackDetail());
   }
 }

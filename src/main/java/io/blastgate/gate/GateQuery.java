@@ -17,6 +17,7 @@ enum GateQuery implements CypherQuery {
   APPLY_CONTAINMENT("gate/apply-containment.cypher"),
   LIFT_CONTAINMENT("gate/lift-containment.cypher"),
   INTERRUPTED_EXECUTIONS("gate/interrupted-executions.cypher"),
+  INTERRUPTED_ROLLBACKS("gate/interrupted-rollbacks.cypher"),
   DUE_RESTORES("gate/due-restores.cypher"),
   DUE_EXPIRIES("gate/due-expiries.cypher"),
   CLAIM_ROLLBACK("gate/claim-rollback.cypher"),

@@ -5,6 +5,7 @@ import io.blastgate.blastradius.BlastRadiusService;
 import io.blastgate.error.BlastgateException;
 import io.blastgate.graph.Graph;
 import io.blastgate.graph.Row;
+import io.blastgate.model.Containment;
 import io.blastgate.model.Label;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,11 +120,13 @@ public final class GateService {
     Label label = Label.fromCypherName(t.text("label")).orElseThrow();
     boolean isProtected = t.textsOrEmpty("tags").contains(PROTECTED_TAG)
         || t.textsOrEmpty("identity_tags").contains(PROTECTED_TAG);
+    Containment done = t.isNull("containment") ? null : BlastRadiusService.containment(t);
     return switch (label) {
-      case IDENTITY -> new TargetFacts(t.text("id"), label, t.text("kind"), t.text("kind"), t.text("id"), isProtected);
+      case IDENTITY -> new TargetFacts(t.text("id"), label, t.text("kind"), t.text("kind"), t.text("id"), isProtected,
+          done);
       case CREDENTIAL -> new TargetFacts(t.text("id"), label, t.text("kind"), t.textOrNull("identity_kind"),
-          t.textOrNull("identity_id"), isProtected);
-      default -> new TargetFacts(t.text("id"), label, t.text("kind"), null, null, isProtected);
+          t.textOrNull("identity_id"), isProtected, done);
+      default -> new TargetFacts(t.text("id"), label, t.text("kind"), null, null, isProtected, done);
     };
   }
 

@@ -2,6 +2,7 @@ package io.blastgate.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.blastgate.error.Redacted;
 import io.blastgate.gate.KeycloakSettings.AdminUser;
@@ -97,6 +98,37 @@ final class KeycloakAdmin {
     send("POST", realmPath(realm) + "/clients/" + segment(uuid) + "/client-secret", null, "regenerate secret");
   }
 
+  /** The id of the user that is the client's service account. */
+  String serviceAccountUserId(String realm, String clientUuid) {
+    return get(realmPath(realm) + "/clients/" + segment(clientUuid) + "/service-account-user", "find service account")
+        .path("id").asText();
+  }
+
+  /** The realm roles mapped to the user directly (not those it has through a group or a composite). */
+  ArrayNode realmRoles(String realm, String userId) {
+    return (ArrayNode) get(realmPath(realm) + "/users/" + segment(userId) + "/role-mappings/realm", "read realm roles");
+  }
+
+  void removeRealmRoles(String realm, String userId, ArrayNode roles) {
+    send("DELETE", realmPath(realm) + "/users/" + segment(userId) + "/role-mappings/realm", roles, "remove realm roles");
+  }
+
+  void addRealmRoles(String realm, String userId, ArrayNode roles) {
+    send("POST", realmPath(realm) + "/users/" + segment(userId) + "/role-mappings/realm", roles, "add realm roles");
+  }
+
+  /** The realm role of this name, or null when the realm has none. */
+  ObjectNode realmRoleOrNull(String realm, String name) {
+    HttpResponse<String> response = answer("GET", realmPath(realm) + "/roles/" + segment(name), null, "read realm role");
+    if (response.statusCode() == 404) {
+      return null;
+    }
+    if (response.statusCode() != 200) {
+      throw new KeycloakCallFailed("read realm role: Keycloak answered " + response.statusCode());
+    }
+    return (ObjectNode) parse(response.body(), "read realm role");
+  }
+
   /** Ends every session of the user. */
   void logout(String realm, String userId) {
     send("POST", realmPath(realm) + "/users/" + segment(userId) + "/logout", null, "revoke sessions");
@@ -107,13 +139,7 @@ final class KeycloakAdmin {
   }
 
   private JsonNode send(String method, String path, JsonNode body, String what) {
-    HttpResponse<String> response = call(method, path, body, what, adminToken());
-    if (response.statusCode() == 401) {
-      synchronized (this) {
-        token = null;
-      }
-      response = call(method, path, body, what, adminToken());
-    }
+    HttpResponse<String> response = answer(method, path, body, what);
     int status = response.statusCode();
     if (status == 404) {
       throw new KeycloakCallFailed(what + ": not found (404)");
@@ -122,6 +148,18 @@ final class KeycloakAdmin {
       throw new KeycloakCallFailed(what + ": Keycloak answered " + status);
     }
     return parse(response.body(), what);
+  }
+
+  /** Keycloak's answer to one call; a 401 drops the token and the call is made once more with a new one. */
+  private HttpResponse<String> answer(String method, String path, JsonNode body, String what) {
+    HttpResponse<String> response = call(method, path, body, what, adminToken());
+    if (response.statusCode() == 401) {
+      synchronized (this) {
+        token = null;
+      }
+      response = call(method, path, body, what, adminToken());
+    }
+    return response;
   }
 
   private HttpResponse<String> call(String method, String path, JsonNode body, String what, String bearer) {

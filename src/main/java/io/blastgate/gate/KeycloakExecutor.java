@@ -1,11 +1,14 @@
 package io.blastgate.gate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.blastgate.gate.KeycloakAdmin.KeycloakCallFailed;
 import io.blastgate.gate.KeycloakMapping.Kind;
 import io.blastgate.gate.KeycloakMapping.Target;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +26,10 @@ import java.util.Set;
  *   <li>{@code quarantine_session} on a user: every session of the user ends; undoing has nothing to
  *       restore (the user signs in again);
  *   <li>{@code step_up_auth} on a user: the required action {@code CONFIGURE_TOTP} is added, so the
- *       next sign-in must set up a one-time-password device; undone, it is removed.
+ *       next sign-in must set up a one-time-password device; undone, it is removed;
+ *   <li>{@code restrict} on a user, or on a client's service account: every realm role mapped to it
+ *       directly is removed, and their names are the result's memo, kept with the request; undone,
+ *       those roles and only those are mapped again (one the realm no longer has is named, not made).
  * </ul>
  *
  * Each action reads the state first and changes only what differs, so the same order twice leaves
@@ -35,8 +41,9 @@ public final class KeycloakExecutor implements Executor {
   static final String STEP_UP_ACTION = "CONFIGURE_TOTP";
 
   private static final Map<Kind, Set<String>> ACTIONS = Map.of(
-      Kind.USER, Set.of("disable_identity", "suspend", "quarantine_session", "step_up_auth"),
-      Kind.CLIENT, Set.of("disable_identity", "suspend", "rotate_credential", "revoke_credential"));
+      Kind.USER, Set.of("disable_identity", "suspend", "quarantine_session", "step_up_auth", "restrict"),
+      Kind.CLIENT, Set.of("disable_identity", "suspend", "rotate_credential", "revoke_credential", "restrict"));
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KeycloakSettings settings;
   private final KeycloakAdmin admin;
@@ -75,6 +82,9 @@ public final class KeycloakExecutor implements Executor {
           + target.kind().name().toLowerCase(java.util.Locale.ROOT), 0);
     }
     try {
+      if (order.action().equals("restrict")) {
+        return order.undo() ? ExecutionResult.done(restoreRoles(target, order.memo()), 1) : removeRoles(target);
+      }
       return ExecutionResult.done(carryOut(order, target), 1);
     } catch (KeycloakCallFailed e) {
       return ExecutionResult.failed(target + ": " + e.getMessage(), 1);
@@ -119,6 +129,61 @@ public final class KeycloakExecutor implements Executor {
       admin.updateClient(realm, uuid, client);
     }
     return target + " " + state;
+  }
+
+  /** The user whose realm roles a restriction changes: the user, or the client's service account. */
+  private String roleHolder(Target target) {
+    return target.kind() == Kind.USER ? admin.userId(target.realm(), target.name())
+        : admin.serviceAccountUserId(target.realm(), admin.clientUuid(target.realm(), target.name()));
+  }
+
+  private ExecutionResult removeRoles(Target target) {
+    String holder = roleHolder(target);
+    ArrayNode roles = admin.realmRoles(target.realm(), holder);
+    ArrayNode names = JSON.createArrayNode();
+    roles.forEach(r -> names.add(r.path("name").asText()));
+    if (!roles.isEmpty()) {
+      admin.removeRealmRoles(target.realm(), holder, roles);
+    }
+    return ExecutionResult.done(target + (roles.isEmpty() ? ": no realm role to remove"
+        : ": realm roles removed: " + String.join(", ", texts(names))), 1, names.toString());
+  }
+
+  private String restoreRoles(Target target, String memo) {
+    if (memo == null) {
+      throw new KeycloakCallFailed("no record of the realm roles the restriction removed; nothing restored");
+    }
+    ArrayNode removed;
+    try {
+      removed = (ArrayNode) JSON.readTree(memo);
+    } catch (java.io.IOException | ClassCastException e) {
+      throw new KeycloakCallFailed("the record of the removed realm roles is not readable; nothing restored");
+    }
+    String holder = roleHolder(target);
+    ArrayNode back = JSON.createArrayNode();
+    List<String> gone = new ArrayList<>();
+    for (String name : texts(removed)) {
+      ObjectNode role = admin.realmRoleOrNull(target.realm(), name);
+      if (role == null) {
+        gone.add(name);
+      } else {
+        back.add(role);
+      }
+    }
+    if (!back.isEmpty()) {
+      admin.addRealmRoles(target.realm(), holder, back);
+    }
+    List<String> restored = new ArrayList<>();
+    back.forEach(r -> restored.add(r.path("name").asText()));
+    return target + (restored.isEmpty() ? ": no realm role to restore" : ": realm roles restored: "
+        + String.join(", ", restored)) + (gone.isEmpty() ? "" : "; no longer in the realm, not restored: "
+        + String.join(", ", gone));
+  }
+
+  private static List<String> texts(ArrayNode names) {
+    List<String> out = new ArrayList<>();
+    names.forEach(n -> out.add(n.asText()));
+    return out;
   }
 
   private String revokeSessions(Target target) {

@@ -2,6 +2,7 @@ package io.blastgate.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.blastgate.error.BlastgateException.AlreadyContained;
 import io.blastgate.error.BlastgateException.Conflict;
 import io.blastgate.error.BlastgateException.Forbidden;
 import io.blastgate.error.BlastgateException.GraphUnavailable;
@@ -79,6 +80,15 @@ final class ProblemMapper {
       case NotATarget n -> ProblemException.badRequest(n.getMessage());
       case InvalidInput i -> ProblemException.badRequest(i.getMessage());
       case Conflict c -> new ProblemException(ProblemType.CONFLICT, c.getMessage());
+      case AlreadyContained a -> {
+        Map<String, Object> containment = new java.util.LinkedHashMap<>();
+        containment.put("state", a.state());
+        containment.put("by", a.by());
+        containment.put("since", a.since().toString());
+        containment.put("until", a.until() == null ? null : a.until().toString());
+        yield new ProblemException(ProblemType.ALREADY_CONTAINED, a.getMessage(),
+            Map.of("target", a.target(), "containment", containment), Map.of());
+      }
       case Unauthenticated u -> new ProblemException(ProblemType.UNAUTHORIZED, u.getMessage());
       case Forbidden f -> new ProblemException(ProblemType.FORBIDDEN, f.getMessage());
       case GraphUnavailable g -> {

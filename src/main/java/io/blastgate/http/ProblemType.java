@@ -8,6 +8,7 @@ public enum ProblemType {
   NOT_FOUND("not-found", 404, "Not found"),
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
   CONFLICT("conflict", 409, "Conflict"),
+  ALREADY_CONTAINED("already-contained", 409, "Already contained"),
   PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
   URI_TOO_LONG("uri-too-long", 414, "URI too long"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),

@@ -23,6 +23,7 @@ public record ActionJson(
     String status,
     List<String> approvedBy,
     String executionDetail,
+    String rollbackDetail,
     DecisionJson decision) {
 
   /** A page of requests. */
@@ -35,7 +36,7 @@ public record ActionJson(
   public static ActionJson of(GateAnswer a) {
     return new ActionJson(a.id(), a.request().target(), a.request().action(), a.confidence().wireName(),
         a.request().confidence(), a.request().reason(), a.request().requester(), a.request().idempotencyKey(),
-        a.status(), a.approvedBy(), a.executionDetail(), DecisionJson.of(a));
+        a.status(), a.approvedBy(), a.executionDetail(), a.rollbackDetail(), DecisionJson.of(a));
   }
 
   /** The decision with the blast radius it was decided on (its summary; null when none could be had). */

@@ -10,7 +10,7 @@ import java.util.Locale;
  * line prints the very same JSON with {@code --json}.
  */
 public record BlastRadiusJson(
-    EntityJson.Ref target,
+    EntityJson.Target target,
     Instant computedAt,
     int maxHops,
     boolean truncated,
@@ -22,7 +22,7 @@ public record BlastRadiusJson(
 
   public static BlastRadiusJson of(BlastRadius br) {
     return new BlastRadiusJson(
-        EntityJson.Ref.of(br.target()),
+        EntityJson.Target.of(br.target(), br.containment()),
         br.computedAt(),
         br.maxHops(),
         br.truncated(),

@@ -4,6 +4,7 @@ import io.blastgate.entities.Entity;
 import io.blastgate.entities.EntityDetail;
 import io.blastgate.entities.Neighbour;
 import io.blastgate.entities.SearchPage;
+import io.blastgate.model.Containment;
 import io.blastgate.model.EntityRef;
 import io.blastgate.model.OwnerRef;
 import java.time.Instant;
@@ -18,6 +19,20 @@ public final class EntityJson {
   public record Ref(String id, String label, String kind, String name) {
     public static Ref of(EntityRef ref) {
       return new Ref(ref.id(), ref.label().cypherName(), ref.kind(), ref.name());
+    }
+  }
+
+  /** What the gate already did to an entity (schema Containment); null when nothing. */
+  public record Contained(String state, String by, Instant since, Instant until) {
+    public static Contained of(Containment c) {
+      return c == null ? null : new Contained(c.state(), c.by(), c.since(), c.until());
+    }
+  }
+
+  /** A blast radius's target: its reference and its containment (schema BlastRadiusTarget). */
+  public record Target(String id, String label, String kind, String name, Contained containment) {
+    public static Target of(EntityRef ref, Containment containment) {
+      return new Target(ref.id(), ref.label().cypherName(), ref.kind(), ref.name(), Contained.of(containment));
     }
   }
 
@@ -50,10 +65,12 @@ public final class EntityJson {
     }
   }
 
-  public record Detail(EntityBody entity, List<Owner> owners, List<Near> neighbours, boolean neighboursTruncated) {
+  public record Detail(EntityBody entity, Contained containment, List<Owner> owners, List<Near> neighbours,
+      boolean neighboursTruncated) {
     public static Detail of(EntityDetail d) {
       return new Detail(
           EntityBody.of(d.entity()),
+          Contained.of(d.containment()),
           d.owners().stream().map(Owner::of).toList(),
           d.neighbours().stream().map(Near::of).toList(),
           d.neighboursTruncated());

@@ -41,7 +41,7 @@ class BlastRadiusDiagramTest {
         new Summary(2, 3, 1, new Criticality(1, 1, 0, 0, 1), 1, List.of("team:web"), List.of("dev", "prod"), true);
     var shared = new Shared(target, List.of("wl:a\"b", "wl:c\\d"), 2, true, List.of("team:web"), List.of("prod"));
     return new BlastRadiusJson(
-        target, Instant.EPOCH, 10, false, List.<Dependent>of(), impacted, summary, List.of(shared), List.of());
+        new EntityJson.Target(target.id(), target.label(), target.kind(), target.name(), null), Instant.EPOCH, 10, false, List.<Dependent>of(), impacted, summary, List.of(shared), List.of());
   }
 
   /** One quoted DOT string: anything but a quote or backslash, or an escaped character. */

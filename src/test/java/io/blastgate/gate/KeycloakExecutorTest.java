@@ -165,6 +165,59 @@ class KeycloakExecutorTest {
   }
 
   @Test
+  void restrictingAUserRemovesItsRealmRolesAndTheUndoRestoresThoseAndOnlyThose() {
+    String user = name("erin");
+    realm.createUser(user);
+    String payer = name("payer");
+    String auditor = name("auditor");
+    String later = name("later");
+    for (String role : new String[] {payer, auditor, later}) {
+      realm.createRealmRole(role);
+    }
+    realm.grantRealmRoles(user, payer, auditor);
+    java.util.List<String> before = realm.realmRolesOf(user);
+    assertThat(before).contains(payer, auditor, "default-roles-" + realm.realm());
+
+    ExecutionResult restricted = executor.execute(order("restrict", "person:" + user, false));
+
+    assertThat(restricted.succeeded()).as(restricted.detail()).isTrue();
+    assertThat(realm.realmRolesOf(user)).isEmpty();
+    assertThat(restricted.detail()).contains(payer).contains(auditor);
+    // Meanwhile someone grants another role: the undo gives back what was removed, and leaves that be.
+    realm.grantRealmRoles(user, later);
+    ExecutionResult undone = executor.execute(order("restrict", "person:" + user, true).withMemo(restricted.memo()));
+
+    assertThat(undone.succeeded()).as(undone.detail()).isTrue();
+    java.util.List<String> expected = new java.util.ArrayList<>(before);
+    expected.add(later);
+    assertThat(realm.realmRolesOf(user)).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(executor.execute(order("restrict", "person:" + user, true)).succeeded())
+        .as("an undo with no record of what was removed restores nothing").isFalse();
+  }
+
+  @Test
+  void restrictingAServiceAccountClientRemovesItsRolesAndARoleGoneMeanwhileIsNamedOnUndo() {
+    String client = name("batch");
+    realm.createServiceClient(client);
+    String writer = name("writer");
+    String reader = name("reader");
+    realm.createRealmRole(writer);
+    realm.createRealmRole(reader);
+    realm.grantRealmRoles("client:" + client, writer, reader);
+
+    ExecutionResult restricted = executor.execute(order("restrict", "kc-client:" + client, false));
+
+    assertThat(restricted.succeeded()).as(restricted.detail()).isTrue();
+    assertThat(realm.realmRolesOf("client:" + client)).isEmpty();
+    realm.deleteRealmRole(writer);
+    ExecutionResult undone = executor.execute(order("restrict", "kc-client:" + client, true).withMemo(restricted.memo()));
+
+    assertThat(undone.succeeded()).as(undone.detail()).isTrue();
+    assertThat(undone.detail()).contains("no longer in the realm, not restored: " + writer);
+    assertThat(realm.realmRolesOf("client:" + client)).contains(reader).doesNotContain(writer);
+  }
+
+  @Test
   void anUnknownUserFailsAndSaysWhichOne() {
     ExecutionResult result = executor.execute(order("disable_identity", "person:nobody-here", false));
 

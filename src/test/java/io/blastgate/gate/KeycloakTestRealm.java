@@ -86,6 +86,38 @@ final class KeycloakTestRealm {
         .path("value").asText();
   }
 
+  void createRealmRole(String name) {
+    admin("POST", "/admin/realms/" + realm + "/roles", Map.of("name", name));
+  }
+
+  void deleteRealmRole(String name) {
+    admin("DELETE", "/admin/realms/" + realm + "/roles/" + name, null);
+  }
+
+  /** Maps realm roles to a user, or to a client's service account ({@code client:} before its clientId). */
+  void grantRealmRoles(String holder, String... roles) {
+    java.util.List<JsonNode> reps = new java.util.ArrayList<>();
+    for (String role : roles) {
+      reps.add(admin("GET", "/admin/realms/" + realm + "/roles/" + role, null));
+    }
+    admin("POST", rolesPath(holder), reps);
+  }
+
+  /** The names of the realm roles mapped directly to a user or a client's service account, sorted. */
+  java.util.List<String> realmRolesOf(String holder) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    admin("GET", rolesPath(holder), null).forEach(r -> names.add(r.path("name").asText()));
+    return names.stream().sorted().toList();
+  }
+
+  private String rolesPath(String holder) {
+    String userId = holder.startsWith("client:")
+        ? admin("GET", "/admin/realms/" + realm + "/clients/" + clientUuid(realm, holder.substring(7))
+            + "/service-account-user", null).path("id").asText()
+        : user(holder).path("id").asText();
+    return "/admin/realms/" + realm + "/users/" + userId + "/role-mappings/realm";
+  }
+
   JsonNode user(String username) {
     return admin("GET", "/admin/realms/" + realm + "/users?exact=true&username=" + username, null).get(0);
   }

@@ -42,6 +42,7 @@ class EntitiesApiTest {
                         "sources": ["payments-inventory"],
                         "first_seen": "2026-11-01T08:30:00Z", "last_seen": "2026-11-20T12:00:00Z",
                         "last_changed": "2026-11-20T12:00:00Z"},
+             "containment": null,
              "owners": [{"id": "team:payments", "name": "Payments", "kind": "team"}],
              "neighbours": [
                {"direction": "out", "type": "AUTHENTICATES_AS",
