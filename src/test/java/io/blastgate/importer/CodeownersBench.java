@@ -1,9 +1,7 @@
 package io.blastgate.importer;
 
 import io.blastgate.importer.input.InputChoice;
-import io.blastgate.testing.TestGraph;
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -42,11 +40,9 @@ public final class CodeownersBench {
         }
       }
       System.out.printf("%d workloads, CODEOWNERS of %d lines (%.1f KiB)%n", n, n + 1, Files.size(codeowners) / 1024.0);
-      Importer importer = new Importer(TestGraph.connection().graph(), ImportSettings.defaults());
-      run(importer, bundle, InputChoice.DETECT, "workloads");
-      InputChoice choice = new InputChoice(Optional.of("codeowners"), Map.of("repository", REPO));
-      run(importer, codeowners, choice, "codeowners first");
-      run(importer, codeowners, choice, "codeowners again");
+      ReaderBenchRun.importOnce(bundle, "workloads.json", InputChoice.DETECT, "workloads", n, "workloads");
+      ReaderBenchRun.importTwice(codeowners, "CODEOWNERS",
+          new InputChoice(Optional.of("codeowners"), Map.of("repository", REPO)), n + 1, "rules");
     } catch (RuntimeException | Error e) {
       e.printStackTrace();
     } finally {
@@ -58,22 +54,5 @@ public final class CodeownersBench {
       Files.delete(folder);
     }
     System.exit(0);
-  }
-
-  private static void run(Importer importer, Path path, InputChoice choice, String what) throws IOException {
-    long[] started = {System.nanoTime()};
-    ImportProgress progress = new ImportProgress() {
-      @Override
-      public void phase(String name, long total) {
-        System.out.printf("%8.2f s  %s: %s (%d)%n", (System.nanoTime() - started[0]) / 1e9, what, name, total);
-      }
-
-      @Override
-      public void advance(long count) {}
-    };
-    ImportReport report = importer.importPath(path, path.getFileName().toString(), Optional.empty(), choice, progress);
-    System.out.printf("%8.2f s  %s done: %s %s, %d errors%n", (System.nanoTime() - started[0]) / 1e9, what,
-        report.status(), report.counts(), report.errorCount());
-    report.errors().stream().limit(5).forEach(e -> System.out.println("  error " + e));
   }
 }
