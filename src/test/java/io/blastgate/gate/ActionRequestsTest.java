@@ -186,22 +186,7 @@ class ActionRequestsTest {
 
   @Test
   void aFailingExecutorLeavesTheRequestFailedAndTheGraphUntouched() {
-    Executor refusing = new Executor() {
-      @Override
-      public String name() {
-        return "webhook";
-      }
-
-      @Override
-      public boolean handles(ExecutionOrder order) {
-        return true;
-      }
-
-      @Override
-      public ExecutionResult execute(ExecutionOrder order) {
-        return ExecutionResult.failed("the webhook answered 503 on each of 5 attempts", 5);
-      }
-    };
+    Executor refusing = new ScriptedExecutor("webhook", order -> ExecutionResult.failed("the webhook answered 503 on each of 5 attempts", 5));
     cypher("MATCH (t:Owner {id: 'team:payments'}), (w:Workload {id: 'wl:stripe-webhooks'}) CREATE (t)-[:OWNS]->(w)", Map.of());
     GateService gate = new GateService(graph, new BlastRadiusService(graph, 10), List.of(refusing), GateAudit.NONE, clock);
     GateAnswer a = gate.requests().submit(new ActionRequest("wl:stripe-webhooks", "block_workload", "high", "x",

@@ -120,26 +120,13 @@ class ContainmentStateTest {
   @Test
   void whatAnExecutorRemembersIsKeptWithTheRequestAndHandedToItsUndoAlone() {
     List<String> undoMemos = new CopyOnWriteArrayList<>();
-    Executor remembering = new Executor() {
-      @Override
-      public String name() {
-        return "keycloak";
+    Executor remembering = new ScriptedExecutor("keycloak", order -> {
+      if (order.undo()) {
+        undoMemos.add(String.valueOf(order.memo()));
+        return ExecutionResult.done("restored", 1);
       }
-
-      @Override
-      public boolean handles(ExecutionOrder order) {
-        return true;
-      }
-
-      @Override
-      public ExecutionResult execute(ExecutionOrder order) {
-        if (order.undo()) {
-          undoMemos.add(String.valueOf(order.memo()));
-          return ExecutionResult.done("restored", 1);
-        }
-        return ExecutionResult.done("removed a, b", 1, "[\"a\",\"b\"]");
-      }
-    };
+      return ExecutionResult.done("removed a, b", 1, "[\"a\",\"b\"]");
+    });
     GateService gate = new GateService(graph, new BlastRadiusService(graph, 10), List.of(counting, remembering),
         GateAudit.NONE, clock);
     GateAnswer restricted = gate.requests().submit(ask("sa:bot", "restrict", "person:responder", null, false));

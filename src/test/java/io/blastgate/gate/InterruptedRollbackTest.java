@@ -31,23 +31,10 @@ class InterruptedRollbackTest {
   private Graph graph;
 
   /** Acts on every order and notes it: what, undone or not, with which key. */
-  private final Executor noting = new Executor() {
-    @Override
-    public String name() {
-      return "noting";
-    }
-
-    @Override
-    public boolean handles(ExecutionOrder order) {
-      return true;
-    }
-
-    @Override
-    public ExecutionResult execute(ExecutionOrder order) {
-      orders.add((order.undo() ? "undo " : "do ") + order.action() + " " + order.idempotencyKey());
-      return ExecutionResult.done("noted", 1);
-    }
-  };
+  private final Executor noting = new ScriptedExecutor("noting", order -> {
+    orders.add((order.undo() ? "undo " : "do ") + order.action() + " " + order.idempotencyKey());
+    return ExecutionResult.done("noted", 1);
+  });
 
   @BeforeEach
   void seed(Graph graph) {
@@ -110,22 +97,7 @@ class InterruptedRollbackTest {
 
   @Test
   void anUndoAnExecutorRefusesLeavesTheRequestExecutedSayingWhyAndAudited() {
-    Executor refusing = new Executor() {
-      @Override
-      public String name() {
-        return "webhook";
-      }
-
-      @Override
-      public boolean handles(ExecutionOrder order) {
-        return true;
-      }
-
-      @Override
-      public ExecutionResult execute(ExecutionOrder order) {
-        return order.undo() ? ExecutionResult.failed("it answered 503", 3) : ExecutionResult.done("ok", 1);
-      }
-    };
+    Executor refusing = new ScriptedExecutor("webhook", order -> order.undo() ? ExecutionResult.failed("it answered 503", 3) : ExecutionResult.done("ok", 1));
     GateAudit audit = (tx, event, actor, requestId, target, details) -> audited.add(event + " " + actor);
     GateService gate = new GateService(graph, new BlastRadiusService(graph, 10), List.of(refusing), audit, clock);
     GateAnswer suspended = gate.requests().submit(
