@@ -94,13 +94,16 @@ public final class ActionRequests {
             "outcome", w.decision().outcome().wireName(), "policy_version", w.decision().policyVersion(),
             "rules", w.decision().reasons().stream().map(Decision.Reason::rule).toList()));
         if (created.status().equals("executing")) {
+          TargetClaim.claim(tx, gate.actions().named(request.action()), request.target(), created.id());
           audit.record(tx, "execution_started", "blastgate", created.id(), request.target(), Map.of());
         }
         return created;
       });
     } catch (BlastgateException.Conflict e) {
-      // The same requester and key, at the same moment: the first one stands.
-      return store.findByKey(scope).map(GateAnswer::of).orElseThrow(() -> e);
+      // The same requester and key, at the same moment: the first one stands (else another request
+      // was carrying out the action on the target: TargetClaim).
+      return (scope == null ? Optional.<StoredRequest>empty() : store.findByKey(scope)).map(GateAnswer::of)
+          .orElseThrow(() -> e);
     }
     if (kept.status().equals("executing")) {
       kept = execution.run(kept, w.target().label().cypherName(), w.target().kind());
@@ -242,6 +245,7 @@ public final class ActionRequests {
     }
     Optional<StoredRequest> claimed = graph.writeTx("claim an approved action", tx -> {
       Optional<StoredRequest> c = RequestStore.move(tx, approved.id(), "pending_approval", "executing", Map.of(), now);
+      c.ifPresent(x -> TargetClaim.claim(tx, gate.actions().named(x.action()), x.target(), x.id()));
       c.ifPresent(x -> audit.record(tx, "execution_started", "blastgate", x.id(), x.target(),
           Map.of("approved_by", x.approvedBy())));
       return c;

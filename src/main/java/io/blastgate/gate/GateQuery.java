@@ -21,6 +21,7 @@ enum GateQuery implements CypherQuery {
   DUE_RESTORES("gate/due-restores.cypher"),
   DUE_EXPIRIES("gate/due-expiries.cypher"),
   CLAIM_ROLLBACK("gate/claim-rollback.cypher"),
+  CLAIM_TARGET("gate/claim-target.cypher"),
   RELEASE_ROLLBACK("gate/release-rollback.cypher");
 
   private final String file;

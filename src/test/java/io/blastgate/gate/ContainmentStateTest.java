@@ -55,6 +55,25 @@ class ContainmentStateTest {
     return new ActionRequest(target, action, "high", "x", requester, key, dry);
   }
 
+  /**
+   * Eight people ask at the same moment to suspend one identity, each with a request of their own:
+   * the check as a request arrives sees nothing yet for any of them, and the claim settles it: one
+   * runs, the others are refused and nothing of them is kept.
+   */
+  @Test
+  void requestsOfOneActionOnOneTargetArrivingTogetherRunItOnce() throws InterruptedException {
+    GateService gate = gate();
+
+    List<GateAnswer> answers = AtOnce.run(8,
+        i -> gate.requests().submit(ask("sa:bot", "suspend", "person:responder-" + i, "k" + i, false)));
+
+    assertThat(answers).filteredOn(java.util.Objects::nonNull).singleElement()
+        .satisfies(a -> assertThat(a.status()).isEqualTo("executed"));
+    assertThat(counting.told).hasSize(1);
+    assertThat(counting.told.values()).allSatisfy(n -> assertThat(n).hasValue(1));
+    assertThat(gate.requests().list(null, 20)).hasSize(1);
+  }
+
   @Test
   void aSuspendedIdentityIsNotSuspendedAgainAndItsRadiusSaysWhatWasDone() {
     GateService gate = gate();
