@@ -107,7 +107,7 @@ class EntityReaderTest {
     Vocabulary v = Vocabulary.get();
     assertThat(v.kinds(Label.OWNER)).containsExactly("person", "team");
     assertThat(v.fields(Label.WORKLOAD).keySet())
-        .containsExactlyInAnyOrder("id", "name", "kind", "criticality", "environment", "status", "uses", "runs_as", "depends_on");
+        .containsExactlyInAnyOrder("id", "name", "kind", "criticality", "environment", "status", "repository", "repository_path", "uses", "runs_as", "depends_on");
     assertThat(v.fields(Label.CREDENTIAL).get("authenticates_as")).isInstanceOfSatisfying(Field.Reference.class,
         f -> assertThat(f.single()).isTrue());
   }
