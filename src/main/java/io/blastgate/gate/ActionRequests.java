@@ -2,7 +2,6 @@ package io.blastgate.gate;
 
 import io.blastgate.error.BlastgateException;
 import io.blastgate.graph.Graph;
-import io.blastgate.model.Containment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -54,7 +53,7 @@ public final class ActionRequests {
       }
     }
     GateService.Weighed w = gate.weigh(request);
-    refuseIfAlreadyContained(gate.actions().named(request.action()), w.target());
+    TargetClaim.refuseIfInEffect(gate.actions().named(request.action()), w.target().id(), w.target().containment());
     if (request.dryRun()) {
       return new GateAnswer("dry-" + UUID.randomUUID(), request, w.confidence(), GateAnswer.DRY_RUN, w.decision(),
           DecisionCodec.RadiusSummary.of(w.radius()), w.now(), List.of(), null, null);
@@ -109,17 +108,6 @@ public final class ActionRequests {
       kept = execution.run(kept, w.target().label().cypherName(), w.target().kind());
     }
     return GateAnswer.of(kept);
-  }
-
-  /**
-   * The state this action records is already on the target (put there by an executed request that
-   * was not rolled back): running it again would act twice on one thing, so nothing is kept or run.
-   */
-  private static void refuseIfAlreadyContained(Action action, TargetFacts target) {
-    Containment done = target.containment();
-    if (!action.repeatable() && action.records() != null && done != null && action.records().equals(done.state())) {
-      throw new BlastgateException.AlreadyContained(target.id(), done.state(), done.by(), done.since(), done.until());
-    }
   }
 
   /** A request by id; a pending one past its expiry is expired first. */

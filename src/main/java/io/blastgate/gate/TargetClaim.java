@@ -29,14 +29,22 @@ final class TargetClaim {
       return; // the target is gone: the execution says so, as it always did
     }
     Row row = rows.get(0);
-    if (action.records() != null && !row.isNull("containment") && action.records().equals(row.text("containment"))) {
-      Containment done = BlastRadiusService.containment(row);
-      throw new BlastgateException.AlreadyContained(target, done.state(), done.by(), done.since(), done.until());
-    }
+    refuseIfInEffect(action, target, row.isNull("containment") ? null : BlastRadiusService.containment(row));
     List<String> executing = row.textsOrEmpty("executing");
     if (!executing.isEmpty()) {
       throw new BlastgateException.Conflict("request " + executing.get(0) + " is carrying out " + action.name()
           + " on " + target + " now: an action runs once on one target; ask again when it has ended", null);
+    }
+  }
+
+  /**
+   * The state {@code action} records is already {@code done} on the target (put there by an executed
+   * request that was not rolled back): running it again would act twice on one thing, so nothing is
+   * kept or run. Checked as a request arrives and again, under the lock, when it is claimed.
+   */
+  static void refuseIfInEffect(Action action, String target, Containment done) {
+    if (!action.repeatable() && action.records() != null && done != null && action.records().equals(done.state())) {
+      throw new BlastgateException.AlreadyContained(target, done.state(), done.by(), done.since(), done.until());
     }
   }
 }
