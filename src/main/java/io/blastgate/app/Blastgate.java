@@ -4,6 +4,7 @@ import io.blastgate.auth.TokenStore;
 import io.blastgate.config.AppConfig;
 import io.blastgate.config.PrivateFiles;
 import io.blastgate.error.BlastgateException.InvalidConfiguration;
+import io.blastgate.gate.GateProcess;
 import io.blastgate.graph.GraphConnection;
 import io.blastgate.http.ApiServer;
 import io.blastgate.http.HttpSettings;
@@ -50,11 +51,13 @@ public final class Blastgate implements AutoCloseable {
     // Before anything reads: an import that a crash stopped while it was being published is finished.
     services.importer().finishInterrupted();
     config.policyFile().ifPresent(this::putPolicyInForce);
-    // Actions a crash stopped while they were executing: failed, never run again blindly.
-    services.gate().requests().reconcileInterrupted()
+    // Actions a crash stopped while they were executing: failed, never run again blindly; rollbacks:
+    // released, their outcome unknown, retried only when asked again. On an external graph, another
+    // live process may be carrying some out: only those of processes gone a while are touched.
+    var reconciled = services.gate().reconcileAtStartUp(connection.embedded());
+    reconciled.executions()
         .forEach(r -> LOG.warn("action request {} was interrupted while executing; it is now failed", r));
-    // Rollbacks a crash stopped: released, their outcome unknown, retried only when asked again.
-    services.gate().requests().reconcileInterruptedRollbacks()
+    reconciled.rollbacks()
         .forEach(r -> LOG.warn("the rollback of action request {} was interrupted; its outcome is unknown", r));
   }
 
@@ -154,11 +157,16 @@ public final class Blastgate implements AutoCloseable {
       // The audit key is read (or made) now: a key file it cannot use stops the start, not an action.
       services.audit().loadKey();
             Server server = new Server(ApiServer.start(services, tokens(), HttpSettings.from(config, version)), this);
-      server.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+      // Two threads: the heartbeat (GateProcess) must not wait behind a slow round of housekeeping, or
+      // other processes would take this one's running actions for interrupted.
+      server.housekeeping = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "blastgate-housekeeping");
         t.setDaemon(true);
         return t;
       });
+      services.gate().process().beat();
+      server.housekeeping.scheduleAtFixedRate(this::heartbeat, GateProcess.BEAT_EVERY.toSeconds(),
+          GateProcess.BEAT_EVERY.toSeconds(), TimeUnit.SECONDS);
       server.housekeeping.scheduleWithFixedDelay(this::housekeeping, 0, HOUSEKEEPING_EVERY.toSeconds(), TimeUnit.SECONDS);
       return server;
     } catch (RuntimeException e) {
@@ -217,6 +225,15 @@ public final class Blastgate implements AutoCloseable {
 
   /** How often the server restores expired suspensions and expires stale requests. */
   static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(30);
+
+  /** This process says it is alive; a failure is logged and the next beat tries again. */
+  private void heartbeat() {
+    try {
+      services.gate().process().beat();
+    } catch (RuntimeException e) {
+      LOG.warn("the gate's heartbeat failed this time: {}", e.getMessage());
+    }
+  }
 
   /** One round of the gate's housekeeping; a failure is logged and the next round tries again. */
   private void housekeeping() {

@@ -25,14 +25,19 @@ public final class ActionRequests {
   private final RequestStore store;
   private final Execution execution;
   private final GateAudit audit;
+  private final GateProcess process;
+  private final Reconciliation reconciliation;
   private final Clock clock;
 
-  ActionRequests(Graph graph, GateService gate, Execution execution, GateAudit audit, Clock clock) {
+  ActionRequests(Graph graph, GateService gate, Execution execution, GateAudit audit, GateProcess process,
+      Reconciliation reconciliation, Clock clock) {
     this.graph = graph;
     this.gate = gate;
     this.store = new RequestStore(graph);
     this.execution = execution;
     this.audit = audit;
+    this.process = process;
+    this.reconciliation = reconciliation;
     this.clock = clock;
   }
 
@@ -74,6 +79,7 @@ public final class ActionRequests {
     props.put("requester", request.requester());
     props.put("idempotency_key", request.idempotencyKey());
     props.put("status", status);
+    props.put("executor", status.equals("executing") ? process.id() : null);
     props.put("decision", DecisionCodec.write(new DecisionCodec.Kept(w.decision(), w.confidence(), w.now(),
         DecisionCodec.RadiusSummary.of(w.radius()))));
     props.put("approvals_needed", w.decision().approvalsNeeded());
@@ -93,6 +99,7 @@ public final class ActionRequests {
             "outcome", w.decision().outcome().wireName(), "policy_version", w.decision().policyVersion(),
             "rules", w.decision().reasons().stream().map(Decision.Reason::rule).toList()));
         if (created.status().equals("executing")) {
+          process.seen(tx);
           TargetClaim.claim(tx, gate.actions().named(request.action()), request.target(), created.id());
           audit.record(tx, "execution_started", "blastgate", created.id(), request.target(), Map.of());
         }
@@ -178,12 +185,18 @@ public final class ActionRequests {
 
   /**
    * Housekeeping, run by the server every little while and safe to run in every process at once: a
-   * suspension whose time is up is restored (rolled back once, whoever gets there first), and a
-   * pending request past its expiry is expired. Answers what it did, one line each.
+   * suspension whose time is up is restored (rolled back once, whoever gets there first), a pending
+   * request past its expiry is expired, and what a process that is gone left executing or rolling back
+   * is reconciled. Answers what it did, one line each.
    */
   public List<String> housekeeping() {
     Instant now = clock.instant();
     List<String> done = new java.util.ArrayList<>();
+    reconciliation.executions(false).forEach(r -> done.add("request " + r
+        + " was left executing by a process gone since; it is now failed, its outcome unknown"));
+    reconciliation.rollbacks(false).forEach(r -> done.add("the rollback of request " + r
+        + " was left by a process gone since; its outcome is unknown"));
+    process.forgetStopped();
     for (StoredRequest r : store.due(GateQuery.DUE_RESTORES, now)) {
       try {
         TargetFacts target = gate.targetFacts(r.target());
@@ -199,19 +212,6 @@ public final class ActionRequests {
       }
     }
     return done;
-  }
-
-  /** At start-up: requests a crash left executing become failed (never run again blindly). */
-  public List<String> reconcileInterrupted() {
-    return execution.reconcileInterrupted();
-  }
-
-  /**
-   * At start-up: rollbacks a crash left claimed are released, their outcome unknown; the request stays
-   * executed, saying so, until someone rolls it back again (docs/policy.md, "A request's life").
-   */
-  public List<String> reconcileInterruptedRollbacks() {
-    return execution.reconcileInterruptedRollbacks();
   }
 
   private StoredRequest runApproved(StoredRequest approved) {
@@ -232,7 +232,9 @@ public final class ActionRequests {
       });
     }
     Optional<StoredRequest> claimed = graph.writeTx("claim an approved action", tx -> {
-      Optional<StoredRequest> c = RequestStore.move(tx, approved.id(), "pending_approval", "executing", Map.of(), now);
+      process.seen(tx);
+      Optional<StoredRequest> c = RequestStore.move(tx, approved.id(), "pending_approval", "executing",
+          Map.of("executor", process.id()), now);
       c.ifPresent(x -> TargetClaim.claim(tx, gate.actions().named(x.action()), x.target(), x.id()));
       c.ifPresent(x -> audit.record(tx, "execution_started", "blastgate", x.id(), x.target(),
           Map.of("approved_by", x.approvedBy())));

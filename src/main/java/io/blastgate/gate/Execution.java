@@ -25,13 +25,16 @@ final class Execution {
   private final Actions actions;
   private final List<Executor> executors;
   private final GateAudit audit;
+  private final GateProcess process;
   private final Clock clock;
 
-  Execution(Graph graph, Actions actions, List<Executor> executors, GateAudit audit, Clock clock) {
+  Execution(Graph graph, Actions actions, List<Executor> executors, GateAudit audit, GateProcess process,
+      Clock clock) {
     this.graph = graph;
     this.actions = actions;
     this.executors = List.copyOf(executors);
     this.audit = audit;
+    this.process = process;
     this.clock = clock;
   }
 
@@ -84,11 +87,20 @@ final class Execution {
         p.put("until", until == null ? null : until.toString());
         tx.run(GateQuery.APPLY_CONTAINMENT, p).consume();
       }
-      StoredRequest after = RequestStore.move(tx, claimed.id(), "executing", status,
-          Map.of("execution_detail", detail, "finished_at", now.toString(), "execution_memos", memos), now)
-          .orElseThrow();
+      Map<String, Object> set = Map.of("execution_detail", detail, "finished_at", now.toString(),
+          "execution_memos", memos);
+      Optional<StoredRequest> after = RequestStore.move(tx, claimed.id(), "executing", status, set, now);
+      if (after.isEmpty()) {
+        // Only this process finishes what it claimed: if the request is no longer executing, another
+        // process took this one for gone (unseen too long) and marked it failed, outcome unknown. The
+        // outcome is known now; it replaces the guess, and the audit says so.
+        after = RequestStore.move(tx, claimed.id(), "failed", status, set, now);
+        audit.record(tx, event, "blastgate", claimed.id(), claimed.target(), Map.of("detail", detail,
+            "late", "finished after it had been reconciled as interrupted"));
+        return after.orElseThrow();
+      }
       audit.record(tx, event, "blastgate", claimed.id(), claimed.target(), Map.of("detail", detail));
-      return after;
+      return after.get();
     });
   }
 
@@ -99,8 +111,11 @@ final class Execution {
    */
   Optional<StoredRequest> rollBack(StoredRequest executed, String by, String targetLabel, String targetKind) {
     Instant claimedAt = clock.instant();
-    boolean claimed = graph.writeTx("claim a rollback", tx -> tx.run(GateQuery.CLAIM_ROLLBACK,
-        Map.of("id", executed.id(), "by", by, "now", claimedAt.toString())).list().size() == 1);
+    boolean claimed = graph.writeTx("claim a rollback", tx -> {
+      process.seen(tx);
+      return tx.run(GateQuery.CLAIM_ROLLBACK,
+          Map.of("id", executed.id(), "by", by, "now", claimedAt.toString(), "process", process.id())).list().size() == 1;
+    });
     if (!claimed) {
       return Optional.empty();
     }
@@ -142,45 +157,6 @@ final class Execution {
         audit.record(tx, "rolled_back", by, executed.id(), executed.target(), Map.of("action", executed.action()));
       }
       return moved;
-    });
-  }
-
-  /** At start-up: requests a crash left executing become failed, never run again blindly. */
-  List<String> reconcileInterrupted() {
-    Instant now = clock.instant();
-    String detail = "interrupted while executing (the program stopped); whether the action ran outside is"
-        + " unknown: check the target, then ask again";
-    return graph.writeTx("reconcile interrupted executions", tx -> {
-      List<String> ids = tx.run(GateQuery.INTERRUPTED_EXECUTIONS, Map.of("now", now.toString(), "detail", detail))
-          .list(r -> r.text("id") + " " + r.text("target"));
-      for (String line : ids) {
-        String[] idAndTarget = line.split(" ", 2);
-        audit.record(tx, "execution_failed", "blastgate", idAndTarget[0], idAndTarget[1], Map.of("detail", detail));
-      }
-      return ids;
-    });
-  }
-
-  /**
-   * At start-up: rollbacks a crash left claimed. Whether the undo ran outside is unknown, so none is
-   * run again here: the claim is released, the request stays {@code executed} with why ({@code
-   * rollback_detail}), audited as {@code execution_failed} of the undo, and only a rollback asked for
-   * again retries it, with the same undo key so that a receiver deduplicating by key acts once.
-   */
-  List<String> reconcileInterruptedRollbacks() {
-    Instant now = clock.instant();
-    String detail = " (the program stopped); whether the undo ran outside is unknown: check the target, then"
-        + " roll back again";
-    return graph.writeTx("reconcile interrupted rollbacks", tx -> {
-      List<String> lines = new ArrayList<>();
-      for (var r : tx.run(GateQuery.INTERRUPTED_ROLLBACKS, Map.of("now", now.toString(), "detail", detail)).list()) {
-        String why = "the rollback " + r.text("by") + " asked for at " + r.text("started_at") + " was interrupted"
-            + detail;
-        audit.record(tx, "execution_failed", "blastgate", r.text("id"), r.text("target"),
-            Map.of("undo", true, "detail", why));
-        lines.add(r.text("id") + " " + r.text("target"));
-      }
-      return lines;
     });
   }
 }

@@ -22,7 +22,9 @@ enum GateQuery implements CypherQuery {
   DUE_EXPIRIES("gate/due-expiries.cypher"),
   CLAIM_ROLLBACK("gate/claim-rollback.cypher"),
   CLAIM_TARGET("gate/claim-target.cypher"),
-  RELEASE_ROLLBACK("gate/release-rollback.cypher");
+  RELEASE_ROLLBACK("gate/release-rollback.cypher"),
+  PROCESS_SEEN("gate/process-seen.cypher"),
+  FORGET_PROCESSES("gate/forget-processes.cypher");
 
   private final String file;
 

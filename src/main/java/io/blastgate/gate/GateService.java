@@ -30,6 +30,8 @@ public final class GateService {
   private final PolicyStore policies;
   private final Clock clock;
 
+  private final GateProcess process;
+  private final Reconciliation reconciliation;
   private final ActionRequests requests;
 
   public GateService(Graph graph, BlastRadiusService blastRadius, List<Executor> executors, GateAudit audit,
@@ -40,12 +42,35 @@ public final class GateService {
     this.gate = new Gate(actions);
     this.policies = new PolicyStore(graph, new PolicyReader(), audit, clock);
     this.clock = clock;
-    this.requests = new ActionRequests(graph, this, new Execution(graph, actions, executors, audit, clock), audit, clock);
+    this.process = new GateProcess(graph, clock);
+    this.reconciliation = new Reconciliation(graph, audit, process, clock);
+    this.requests = new ActionRequests(graph, this, new Execution(graph, actions, executors, audit, process, clock),
+        audit, process, reconciliation, clock);
   }
 
   public PolicyStore policies() {
     return policies;
   }
+
+  /** This process, as the others on the same graph see it (its heartbeat). */
+  public GateProcess process() {
+    return process;
+  }
+
+  /**
+   * At start-up: requests and rollbacks a process that is gone left unfinished are reconciled, their
+   * outcome unknown ({@link Reconciliation}): a request becomes failed, never run again blindly; a
+   * rollback is released and its request stays executed, saying so. {@code alone}: no other process
+   * can be using the graph (an embedded one), so all that is found unfinished was left by one that
+   * stopped; else only what processes unseen for {@link GateProcess#GONE_AFTER} left (the others' is
+   * reconciled by housekeeping once they are gone). Answers one line per request: its id and target.
+   */
+  public Reconciled reconcileAtStartUp(boolean alone) {
+    return new Reconciled(reconciliation.executions(alone), reconciliation.rollbacks(alone));
+  }
+
+  /** What {@link #reconcileAtStartUp} found: interrupted executions, then interrupted rollbacks. */
+  public record Reconciled(List<String> executions, List<String> rollbacks) {}
 
   public Actions actions() {
     return actions;

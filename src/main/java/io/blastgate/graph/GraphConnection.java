@@ -117,6 +117,11 @@ public final class GraphConnection implements AutoCloseable {
     return graph;
   }
 
+  /** An embedded Neo4j started here: no other process can be using this graph. */
+  public boolean embedded() {
+    return embedded != null;
+  }
+
   public URI uri() {
     return uri;
   }

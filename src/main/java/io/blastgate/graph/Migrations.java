@@ -29,7 +29,8 @@ public final class Migrations {
           "V004__label_indexes.cypher",
           "V005__publication.cypher",
           "V006__action_requests.cypher",
-          "V007__audit.cypher");
+          "V007__audit.cypher",
+          "V008__gate_processes.cypher");
 
   /**
    * How long one schema statement may take. Not the graph's query timeout: a migration may wait for an

@@ -130,7 +130,7 @@ class ActionRequestsTest {
     GateService gate = gate();
     String id = gate.requests().submit(revoke("person:responder", null)).id();
     cypher("MATCH (r:ActionRequest {id: $id}) SET r.status = 'executing'", Map.of("id", id));
-    assertThat(gate.requests().reconcileInterrupted()).containsExactly(id + " cred:stripe-key");
+    assertThat(gate.reconcileAtStartUp(true).executions()).containsExactly(id + " cred:stripe-key");
     GateAnswer after = gate.requests().get(id);
     assertThat(after.status()).isEqualTo("failed");
     assertThat(after.executionDetail()).startsWith("interrupted while executing");

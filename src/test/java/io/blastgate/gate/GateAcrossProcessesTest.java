@@ -11,6 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,5 +85,78 @@ class GateAcrossProcessesTest {
     assertThat(answers).doesNotContainNull();
     assertThat(answers.stream().map(GateAnswer::id).distinct()).hasSize(1);
     assertThat(executed.get(answers.get(0).id())).hasValue(1);
+  }
+
+  /** A gate over its own connection and clock whose executor waits, inside, until released. */
+  private static GateService waitingGate(GraphConnection connection, Clock clock, CountDownLatch inside,
+      CountDownLatch release) {
+    Graph graph = connection.graph();
+    Executor waiting = new ScriptedExecutor("keycloak", order -> {
+      inside.countDown();
+      try {
+        release.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return ExecutionResult.done("session revoked", 1);
+    });
+    return new GateService(graph, new BlastRadiusService(graph, 10), List.of(waiting), GateAudit.NONE, clock);
+  }
+
+  private static ActionRequest quarantine(String key) {
+    return new ActionRequest("sa:bot", "quarantine_session", "high", "odd calls", "person:responder", key, false);
+  }
+
+  @Test
+  void anotherProcessStartingUpLeavesALiveProcesssActionRunning() throws Exception {
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    GateService one = waitingGate(first, Clock.systemUTC(), inside, release);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<GateAnswer> running = pool.submit(() -> one.requests().submit(quarantine("live-1")));
+      assertThat(inside.await(60, TimeUnit.SECONDS)).isTrue();
+      // A second process starts on the same Neo4j while the first carries the action out.
+      GateService two = gateOver(second);
+      GateService.Reconciled found = two.reconcileAtStartUp(false);
+      assertThat(found.executions()).isEmpty();
+      assertThat(two.requests().housekeeping()).isEmpty();
+      release.countDown();
+      GateAnswer done = running.get(60, TimeUnit.SECONDS);
+      assertThat(done.status()).isEqualTo("executed");
+      assertThat(two.requests().get(done.id()).status()).isEqualTo("executed");
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aProcessUnseenTooLongIsTakenForGoneAndItsLateOutcomeReplacesTheGuess() throws Exception {
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    GateService one = waitingGate(first, Clock.systemUTC(), inside, release);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<GateAnswer> running = pool.submit(() -> one.requests().submit(quarantine("late-1")));
+      assertThat(inside.await(60, TimeUnit.SECONDS)).isTrue();
+      // The other process's clock is past the first one's last sign of life by more than the grace.
+      Clock later = Clock.offset(Clock.systemUTC(), GateProcess.GONE_AFTER.plusSeconds(5));
+      GateService two = new GateService(second.graph(), new BlastRadiusService(second.graph(), 10), List.of(counting),
+          GateAudit.NONE, later);
+      List<String> lines = two.requests().housekeeping();
+      assertThat(lines).singleElement().asString().contains("left executing by a process gone since");
+      String id = lines.get(0).split(" ")[1];
+      assertThat(two.requests().get(id).status()).isEqualTo("failed");
+      // It was alive after all: its outcome, when it comes, is recorded instead of the guess.
+      release.countDown();
+      GateAnswer done = running.get(60, TimeUnit.SECONDS);
+      assertThat(done.id()).isEqualTo(id);
+      assertThat(done.status()).isEqualTo("executed");
+      assertThat(executed).doesNotContainKey(id); // the second process ran nothing
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
   }
 }

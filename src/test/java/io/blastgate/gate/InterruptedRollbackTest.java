@@ -74,14 +74,14 @@ class InterruptedRollbackTest {
         .isInstanceOf(BlastgateException.Conflict.class);
 
     audited.clear();
-    assertThat(gate.requests().reconcileInterruptedRollbacks()).containsExactly(suspended.id() + " sa:bot");
+    assertThat(gate.reconcileAtStartUp(true).rollbacks()).containsExactly(suspended.id() + " sa:bot");
     GateAnswer after = gate.requests().get(suspended.id());
     assertThat(after.status()).isEqualTo("executed");
     assertThat(after.rollbackDetail()).startsWith("the rollback person:ana asked for at ")
         .contains("was interrupted").contains("whether the undo ran outside is unknown");
     assertThat(audited).containsExactly("execution_failed blastgate true");
     assertThat(containment()).isEqualTo("suspended");
-    assertThat(gate.requests().reconcileInterruptedRollbacks()).isEmpty();
+    assertThat(gate.reconcileAtStartUp(true).rollbacks()).isEmpty();
 
     // Its time is up, but an undo of unknown outcome is not run again blindly: a person asks.
     clock.advance(Execution.SUSPEND_FOR.plusSeconds(1));
