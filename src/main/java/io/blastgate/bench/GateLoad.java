@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * another for {@code seconds}, each for a target drawn from the organisation with the action that fits
  * its label, while one more thread asks {@code GET /api/v1/health} (the trivial request) every 10 ms
  * through the same server, so that a slow moment of a shared machine shows in both. Closed loop:
- * throughput is what the server sustains at that concurrency.
+ * throughput is what the server sustains at that concurrency. Then the ceiling: the same clients, for
+ * as long, asking only the trivial request (one statement to the graph, the same HTTP stack, tokens
+ * and JSON), which is what this machine serves at that concurrency for any request at all.
  */
 public final class GateLoad {
   /** A target of the organisation and the action that fits it. */
@@ -38,7 +40,9 @@ public final class GateLoad {
       double decisionsPerSecond,
       LatencySummary decision,
       LatencySummary trivial,
-      List<String> firstErrors) {}
+      List<String> firstErrors,
+      double trivialCeilingPerSecond,
+      LatencySummary trivialCeiling) {}
 
   /**
    * A synthetic organisation of {@code nodes} entities (the benchmark's generator, seed 42) written to
@@ -75,30 +79,42 @@ public final class GateLoad {
     out.printf("gate load: %d clients, %d s warm-up, then %d s measured, %s, confidence %s, %d targets%n",
         o.clients(), o.warmupSeconds(), o.seconds(), o.dryRun() ? "dry runs" : "real requests", o.confidence(),
         targets.size());
-    phase(targets, o, o.warmupSeconds(), null, null, new AtomicLong(), new ConcurrentLinkedQueue<>());
+    phase(targets, o, o.warmupSeconds(), false, null, null, new AtomicLong(), new ConcurrentLinkedQueue<>());
     ConcurrentLinkedQueue<Long> decisions = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Long> trivial = new ConcurrentLinkedQueue<>();
     AtomicLong errors = new AtomicLong();
     ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
     long started = System.nanoTime();
-    phase(targets, o, o.seconds(), decisions, trivial, errors, firstErrors);
+    phase(targets, o, o.seconds(), false, decisions, trivial, errors, firstErrors);
     double elapsed = (System.nanoTime() - started) / 1e9;
+    ConcurrentLinkedQueue<Long> ceiling = new ConcurrentLinkedQueue<>();
+    long ceilingStarted = System.nanoTime();
+    phase(targets, o, o.seconds(), true, ceiling, null, errors, firstErrors);
+    double ceilingElapsed = (System.nanoTime() - ceilingStarted) / 1e9;
     long[] d = decisions.stream().mapToLong(Long::longValue).toArray();
     long[] t = trivial.stream().mapToLong(Long::longValue).toArray();
+    long[] c = ceiling.stream().mapToLong(Long::longValue).toArray();
     Report report = new Report(o, d.length, errors.get(), Math.round(d.length / elapsed * 10) / 10.0,
-        LatencySummary.ofNanos(d), LatencySummary.ofNanos(t), firstErrors.stream().limit(5).toList());
+        LatencySummary.ofNanos(d), LatencySummary.ofNanos(t), firstErrors.stream().limit(5).toList(),
+        Math.round(c.length / ceilingElapsed * 10) / 10.0, LatencySummary.ofNanos(c));
     out.printf("gate load: %d decisions in %.1f s = %.1f/s (%d errors); decision p50 %.1f ms, p95 %.1f ms, p99 %.1f ms;"
         + " trivial request p50 %.1f ms, p99 %.1f ms%n", d.length, elapsed, report.decisionsPerSecond(), errors.get(),
         report.decision().p50Ms(), report.decision().p95Ms(), report.decision().p99Ms(),
         report.trivial().p50Ms(), report.trivial().p99Ms());
+    out.printf("ceiling: %d clients asking only the trivial request: %.1f/s; p50 %.1f ms, p99 %.1f ms%n", o.clients(),
+        report.trivialCeilingPerSecond(), report.trivialCeiling().p50Ms(), report.trivialCeiling().p99Ms());
     return report;
   }
 
-  private void phase(List<Target> targets, Options o, int seconds, ConcurrentLinkedQueue<Long> decisions,
-      ConcurrentLinkedQueue<Long> trivial, AtomicLong errors, ConcurrentLinkedQueue<String> firstErrors)
-      throws InterruptedException {
+  /**
+   * One phase: the clients post decisions (or, {@code trivialOnly}, ask the trivial request) while,
+   * unless {@code trivialOnly}, one more thread times the trivial request every 10 ms.
+   */
+  private void phase(List<Target> targets, Options o, int seconds, boolean trivialOnly,
+      ConcurrentLinkedQueue<Long> decisions, ConcurrentLinkedQueue<Long> trivial, AtomicLong errors,
+      ConcurrentLinkedQueue<String> firstErrors) throws InterruptedException {
     long until = System.nanoTime() + seconds * 1_000_000_000L;
-    CountDownLatch done = new CountDownLatch(o.clients() + 1);
+    CountDownLatch done = new CountDownLatch(o.clients() + (trivialOnly ? 0 : 1));
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < o.clients(); i++) {
       threads.add(Thread.ofPlatform().name("gate-load-" + i).start(() -> {
@@ -106,7 +122,7 @@ public final class GateLoad {
           while (System.nanoTime() < until) {
             Target target = targets.get(ThreadLocalRandom.current().nextInt(targets.size()));
             long t0 = System.nanoTime();
-            int status = post(target, o);
+            int status = trivialOnly ? health() : post(target, o);
             long nanos = System.nanoTime() - t0;
             if (status == 200) {
               if (decisions != null) {
@@ -123,6 +139,10 @@ public final class GateLoad {
           done.countDown();
         }
       }));
+    }
+    if (trivialOnly) {
+      done.await();
+      return;
     }
     threads.add(Thread.ofPlatform().name("gate-load-trivial").start(() -> {
       try {

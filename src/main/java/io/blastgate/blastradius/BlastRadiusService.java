@@ -84,16 +84,24 @@ public final class BlastRadiusService {
    * reads more of the same state beside it (the gate: the target's facts): one transaction, one state.
    */
   public BlastRadius computeIn(Graph.Tx tx, String targetId, int maxHops) {
-    Objects.requireNonNull(targetId, "targetId");
-    checkMaxHops(maxHops);
-    BlastRadius radius = engine == Engine.PLUGIN
-        ? PluginAnswer.read(targetId, tx.run(BlastRadiusQuery.BLAST_RADIUS, Map.of("id", targetId, "maxHops", maxHops)),
-            maxHops, clock.instant())
-        : new CypherAnswer(tx, maxHops, clock.instant()).compute(targetId);
+    BlastRadius radius = impactIn(tx, targetId, maxHops);
     // One place for both engines: what the gate already did to the target changes no impact, so it is
     // read beside the radius, in the same transaction, rather than taught to each engine.
     List<Row> state = tx.run(BlastRadiusQuery.TARGET_CONTAINMENT, Map.of("id", targetId)).list();
     return state.isEmpty() ? radius : radius.withContainment(containment(state.get(0)));
+  }
+
+  /**
+   * As {@link #computeIn}, without the target's containment: for a caller that has read it already
+   * in the same transaction (the gate, with the target's facts), one statement less.
+   */
+  public BlastRadius impactIn(Graph.Tx tx, String targetId, int maxHops) {
+    Objects.requireNonNull(targetId, "targetId");
+    checkMaxHops(maxHops);
+    return engine == Engine.PLUGIN
+        ? PluginAnswer.read(targetId, tx.run(BlastRadiusQuery.BLAST_RADIUS, Map.of("id", targetId, "maxHops", maxHops)),
+            maxHops, clock.instant())
+        : new CypherAnswer(tx, maxHops, clock.instant()).compute(targetId);
   }
 
   /** A target's containment from a row of {@code target-containment.cypher} (or the same columns). */

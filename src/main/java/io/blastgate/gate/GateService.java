@@ -91,22 +91,25 @@ public final class GateService {
    */
   Weighed weigh(ActionRequest request) {
     Action action = actions.named(request.action());
-    Policy policy = policies.current();
-    Confidence confidence = confidence(request.confidence(), policy);
-    // The target's facts and its blast radius from one state of the graph, in one transaction.
-    record Read(TargetFacts target, BlastRadius radius) {}
+    // The target's facts, which policy is in force and the blast radius from one state of the graph,
+    // in one transaction: four statements with the publication mark read first and last.
+    record Read(TargetFacts target, Row facts, BlastRadius radius) {}
     Read read;
     try {
       read = graph.readTx("weigh an action", tx -> {
-        TargetFacts target = target(tx, request.target());
+        Row facts = factsRow(tx, request.target());
+        TargetFacts target = target(facts);
         if (!action.fits(target.label())) {
-          return new Read(target, null);
+          return new Read(target, facts, null);
         }
-        return new Read(target, blastRadius.computeIn(tx, request.target(), blastRadius.defaultMaxHops()));
+        // The containment is in the facts already: the radius alone.
+        return new Read(target, facts, blastRadius.impactIn(tx, request.target(), blastRadius.defaultMaxHops()));
       });
     } catch (BlastgateException.GraphUnavailable e) {
       // The facts could be had alone, the radius not in time: decide without it, which never executes.
-      read = new Read(targetFacts(request.target()), null);
+      Policy policy = policies.current();
+      Confidence confidence = confidence(request.confidence(), policy);
+      read = new Read(targetFacts(request.target()), null, null);
       if (!action.fits(read.target().label())) {
         throw unfit(action, request.target(), read.target());
       }
@@ -118,6 +121,9 @@ public final class GateService {
     if (!action.fits(read.target().label())) {
       throw unfit(action, request.target(), read.target());
     }
+    Policy policy = policies.inForce(read.facts().textOrNull("policy_version"),
+        read.facts().textOrNull("policy_changed_at"));
+    Confidence confidence = confidence(request.confidence(), policy);
     Instant now = clock.instant();
     GateInput input = new GateInput(action, read.target(), confidence, RadiusFigures.of(read.radius()),
         factsAge(read.radius(), now), now);
@@ -131,17 +137,21 @@ public final class GateService {
 
   /** What the gate knows of a target besides its blast radius. */
   TargetFacts targetFacts(String id) {
-    return graph.readTx("read a target's facts", tx -> target(tx, id));
+    return graph.readTx("read a target's facts", tx -> target(factsRow(tx, id)));
   }
 
-  private TargetFacts target(Graph.Tx tx, String id) {
+  /** The row of {@code target-facts.cypher}; an unknown target or an owner is an error, in its words. */
+  private Row factsRow(Graph.Tx tx, String id) {
     List<Row> rows = tx.run(GateQuery.TARGET_FACTS, Map.of("id", id)).list();
     if (rows.isEmpty()) {
       // An owner is no target; anything else unknown. The blast radius says which, in its words.
-      blastRadius.computeIn(tx, id, 0);
+      blastRadius.impactIn(tx, id, 0);
       throw new BlastgateException.UnknownEntity(id);
     }
-    Row t = rows.get(0);
+    return rows.get(0);
+  }
+
+  private static TargetFacts target(Row t) {
     Label label = Label.fromCypherName(t.text("label")).orElseThrow();
     boolean isProtected = t.textsOrEmpty("tags").contains(PROTECTED_TAG)
         || t.textsOrEmpty("identity_tags").contains(PROTECTED_TAG);

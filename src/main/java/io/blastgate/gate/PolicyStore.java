@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * The policy in force, kept in the graph (one {@code GatePolicy} node) so that every blastgate
  * process on one Neo4j decides under the same policy and a restart keeps it; until one is set, the
  * program's default ({@code policy/default-policy.yaml}). A replacement is read and checked whole
- * before it is written: an invalid one changes nothing. Each decision asks the graph for the version
- * in force (one small read) and parses a text only when the version changed.
+ * before it is written: an invalid one changes nothing. Each decision reads which policy is in force
+ * (its version and when it was put in force) with the target's facts, and the text is read and parsed
+ * again only when that changed.
  */
 public final class PolicyStore {
   private final Graph graph;
@@ -20,7 +21,10 @@ public final class PolicyStore {
   private final Policy shipped;
   private final Clock clock;
   private final GateAudit audit;
-  private final AtomicReference<Policy> cached = new AtomicReference<>();
+  /** The policy last read, and when it was put in force. */
+  private record Known(Policy policy, String changedAt) {}
+
+  private final AtomicReference<Known> cached = new AtomicReference<>();
 
   public PolicyStore(Graph graph, PolicyReader reader, GateAudit audit, Clock clock) {
     this.graph = graph;
@@ -38,13 +42,30 @@ public final class PolicyStore {
       return shipped;
     }
     Row row = rows.get(0);
-    Policy known = cached.get();
-    if (known != null && known.version().equals(row.text("version")) && known.text().equals(row.text("text"))) {
-      return known;
+    Known known = cached.get();
+    if (known != null && known.policy().version().equals(row.text("version"))
+        && known.policy().text().equals(row.text("text"))) {
+      return known.policy();
     }
     Policy read = reader.read(row.text("text"));
-    cached.set(read);
+    cached.set(new Known(read, row.textOrNull("changed_at")));
     return read;
+  }
+
+  /**
+   * The policy in force, given which one the graph said is ({@code version} and {@code changedAt}
+   * read in the caller's transaction; null for the program's default): the one known already when it
+   * is the same, else read again.
+   */
+  Policy inForce(String version, String changedAt) {
+    if (version == null) {
+      return shipped;
+    }
+    Known known = cached.get();
+    if (known != null && known.policy().version().equals(version) && java.util.Objects.equals(known.changedAt(), changedAt)) {
+      return known.policy();
+    }
+    return current();
   }
 
   /**
@@ -61,7 +82,7 @@ public final class PolicyStore {
           "previous_version", before, "sha256", sha256(policy.text())));
       return null;
     });
-    cached.set(policy);
+    cached.set(null); // the next decision reads it back, with when it was put in force
     return policy;
   }
 

@@ -23,6 +23,8 @@ class GateBenchCommandTest {
     assertThat(json.get("errors").asLong()).isZero();
     assertThat(json.at("/decision/samples").asLong()).isEqualTo(json.get("decisions").asLong());
     assertThat(json.at("/trivial/samples").asLong()).isPositive();
+    assertThat(json.at("/trivial_ceiling/samples").asLong()).isPositive();
+    assertThat(json.get("trivial_ceiling_per_second").asDouble()).isPositive();
     assertThat(json.at("/options/dry_run").asBoolean()).isTrue();
   }
 }

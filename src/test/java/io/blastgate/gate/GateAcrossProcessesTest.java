@@ -159,4 +159,36 @@ class GateAcrossProcessesTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void aPolicyPutInForceByOneProcessDecidesTheOthersNextRequest() {
+    GateService one = gateOver(first);
+    GateService two = gateOver(second);
+    ActionRequest dry = new ActionRequest("cred:stripe-key", "revoke_credential", "high", "paste", "person:responder",
+        null, true);
+    String shipped = new PolicyReader().defaults().text();
+    try {
+      String before = one.requests().submit(dry).decision().policyVersion();
+      String strict = """
+          version: other-process-1
+          confidence: {medium_from: 0.5, high_from: 0.9}
+          approvals: {default: 1, critical: 2}
+          identity_kinds:
+            default:
+              soft: {execute_up_to: {impacted: 0}}
+              hard: {execute_up_to: {impacted: 0}, deny_beyond: {impacted: 100}}
+          """;
+      two.policies().replace(strict, "person:admin");
+      GateAnswer after = one.requests().submit(dry);
+      assertThat(after.decision().policyVersion()).isNotEqualTo(before).isEqualTo("other-process-1");
+      assertThat(after.decision().outcome()).isEqualTo(Outcome.REQUIRE_APPROVAL);
+      // The same version put in force again with other figures: still read afresh.
+      two.policies().replace(strict.replace("deny_beyond: {impacted: 100}", "deny_beyond: {impacted: 0}"),
+          "person:admin");
+      assertThat(one.requests().submit(dry).decision().outcome()).isEqualTo(Outcome.DENY);
+    } finally {
+      two.policies().replace(shipped, "person:admin");
+    }
+  }
 }
+
