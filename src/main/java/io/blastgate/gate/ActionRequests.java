@@ -27,6 +27,7 @@ public final class ActionRequests {
   private final GateAudit audit;
   private final GateProcess process;
   private final Reconciliation reconciliation;
+  private final ApprovedRuns approvedRuns;
   private final Clock clock;
 
   ActionRequests(Graph graph, GateService gate, Execution execution, GateAudit audit, GateProcess process,
@@ -38,6 +39,7 @@ public final class ActionRequests {
     this.audit = audit;
     this.process = process;
     this.reconciliation = reconciliation;
+    this.approvedRuns = new ApprovedRuns(graph, gate, execution, audit, process, clock);
     this.clock = clock;
   }
 
@@ -151,7 +153,7 @@ public final class ActionRequests {
     if (approved.approvedBy().size() < approved.approvalsNeeded()) {
       return GateAnswer.of(approved);
     }
-    return GateAnswer.of(runApproved(approved));
+    return GateAnswer.of(approvedRuns.run(approved));
   }
 
   /** One person's rejection, with a comment: the request ends {@code rejected}. */
@@ -206,44 +208,22 @@ public final class ActionRequests {
         done.add("could not restore " + r.target() + " (request " + r.id() + "): " + e.getMessage());
       }
     }
+    for (StoredRequest r : store.due(GateQuery.DUE_APPROVED, now)) {
+      try {
+        StoredRequest after = approvedRuns.run(r);
+        if (!after.status().equals("pending_approval")) {
+          done.add("ran approved request " + r.id() + ": " + after.status());
+        }
+      } catch (BlastgateException e) {
+        done.add("could not run approved request " + r.id() + ": " + e.getMessage());
+      }
+    }
     for (StoredRequest r : store.due(GateQuery.DUE_EXPIRIES, now)) {
       if (expireIfDue(r).status().equals("expired")) {
         done.add("expired request " + r.id());
       }
     }
     return done;
-  }
-
-  private StoredRequest runApproved(StoredRequest approved) {
-    GateService.Weighed again = gate.weigh(approved.asked());
-    DecisionCodec.Kept before = DecisionCodec.read(approved.decisionJson());
-    String grew = Growth.beyond(before.radius(), again);
-    Instant now = clock.instant();
-    if (grew != null) {
-      return graph.writeTx("wait again for approval", tx -> {
-        StoredRequest back = RequestStore.move(tx, approved.id(), "pending_approval", "pending_approval",
-            Map.of("approved_by", List.of(), "decision", DecisionCodec.write(new DecisionCodec.Kept(again.decision(),
-                again.confidence(), now, DecisionCodec.RadiusSummary.of(again.radius()))),
-                "approvals_needed", Math.max(1, again.decision().approvalsNeeded()),
-                "approvers", again.decision().approvers()), now).orElse(approved);
-        audit.record(tx, "decided", "blastgate", approved.id(), approved.target(),
-            Map.of("outcome", "require_approval", "because", grew));
-        return back;
-      });
-    }
-    Optional<StoredRequest> claimed = graph.writeTx("claim an approved action", tx -> {
-      process.seen(tx);
-      Optional<StoredRequest> c = RequestStore.move(tx, approved.id(), "pending_approval", "executing",
-          Map.of("executor", process.id()), now);
-      c.ifPresent(x -> TargetClaim.claim(tx, gate.actions().named(x.action()), x.target(), x.id()));
-      c.ifPresent(x -> audit.record(tx, "execution_started", "blastgate", x.id(), x.target(),
-          Map.of("approved_by", x.approvedBy())));
-      return c;
-    });
-    if (claimed.isEmpty()) {
-      return find(approved.id()); // Another approval claimed it: it runs there, once.
-    }
-    return execution.run(claimed.get(), again.target().label().cypherName(), again.target().kind());
   }
 
   private StoredRequest pending(String id, String by, String verb) {

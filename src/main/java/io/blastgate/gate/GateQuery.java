@@ -20,6 +20,7 @@ enum GateQuery implements CypherQuery {
   INTERRUPTED_ROLLBACKS("gate/interrupted-rollbacks.cypher"),
   DUE_RESTORES("gate/due-restores.cypher"),
   DUE_EXPIRIES("gate/due-expiries.cypher"),
+  DUE_APPROVED("gate/due-approved.cypher"),
   CLAIM_ROLLBACK("gate/claim-rollback.cypher"),
   CLAIM_TARGET("gate/claim-target.cypher"),
   RELEASE_ROLLBACK("gate/release-rollback.cypher"),
