@@ -6,10 +6,8 @@ import io.blastgate.blastradius.BlastRadiusService;
 import io.blastgate.graph.Graph;
 import io.blastgate.testing.Seed;
 import io.blastgate.testing.TestGraph;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -37,16 +35,7 @@ class ApprovedRunsTest {
   void seed(Graph graph) {
     this.graph = graph;
     Seed.ENTITIES.writeTo(graph);
-    cypher("MERGE (s:Source {name: 'payments-inventory'}) SET s.last_synced = datetime($at)",
-        Map.of("at", clock.instant().minus(Duration.ofHours(1)).toString()));
-    cypher("MATCH (web:Owner {id: 'team:web'}), (pay:Owner {id: 'team:payments'})"
-        + " CREATE (:Entity:Owner {id: 'person:bo', name: 'Bo', kind: 'person'})-[:MEMBER_OF]->(web)"
-        + " CREATE (:Entity:Owner {id: 'person:cy', name: 'Cy', kind: 'person'})-[:MEMBER_OF]->(pay)"
-        + " CREATE (:Entity:Owner {id: 'person:di', name: 'Di', kind: 'person'})-[:MEMBER_OF]->(web)", Map.of());
-  }
-
-  private static void cypher(String statement, Map<String, Object> params) {
-    TestGraph.database().executeTransactionally(statement, params);
+    Seed.GATE_PEOPLE.writeTo(graph);
   }
 
   private GateService gate(Executor executor) {
