@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * <!-- readme-check: skip -->} (the block is not run: {@code ./mvnw verify} is the run that checks),
  * {@code background} (the block's one command keeps running, a server: the check waits until it
  * answers on its port), {@code background-output} (a text block: what the background command printed
- * so far), and {@code stop-background} (stop it before this block).
+ * so far), {@code stop-background} (stop it before this block), and {@code background-beside} (the
+ * block's last command keeps running beside the server until the end, as in a terminal of its own:
+ * Keycloak; nothing waits for it, the README's next command does).
  */
 record ReadmeExamples(List<Block> blocks) {
   private static final Pattern FENCE = Pattern.compile("^```(\\w*)\\s*$");

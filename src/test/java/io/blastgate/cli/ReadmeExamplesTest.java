@@ -32,28 +32,42 @@ import org.junit.jupiter.api.io.TempDir;
  * an sh block must succeed. The README's directives say which blocks run in the background and when
  * they stop ({@link ReadmeExamples}).
  *
- * <p>Two things differ from a reader's terminal, and only these: {@code bin/blastgate} is the same
+ * <p>Three things differ from a reader's terminal, and only these: {@code bin/blastgate} is the same
  * program from this build's classes (the real script would build the jar, which {@code verify} makes
- * only after the tests, with the program's logging configuration, not the tests'), and the servers
- * listen on a free port instead of 8080, so every {@code 127.0.0.1:8080} of a command is that port
- * (and of its output, 8080 again). The fresh folder holds {@code fixtures/} (a link to the
- * repository's) and that launcher, nothing else.
+ * only after the tests, with the program's logging configuration, not the tests'); the servers listen
+ * on free ports instead of the README's (8080 for blastgate, 8180 for Keycloak), so every {@code
+ * 127.0.0.1:8080} and {@code 127.0.0.1:8180} of a command is such a port (and of its output, the
+ * README's again), and so is Keycloak's {@code --http-port=8180}; and {@code JAVA_HOME} is the JDK that runs the tests, as the README asks of a reader
+ * whose default {@code java} is older than 21 (Keycloak's {@code kc.sh} runs on it). The fresh folder
+ * holds {@code fixtures/} and {@code target/keycloak/} (links to the repository's: the Keycloak
+ * distribution the build unpacks) and that launcher, nothing else. Every process the README starts is
+ * stopped at the end with its process tree, whatever happened.
  */
 class ReadmeExamplesTest {
   private static final Path README = Path.of("README.md");
   private static final Pattern EXPORT = Pattern.compile("^\\s*export (\\w+)=(\\S+)\\s*$");
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+  /** A command that bounds itself ({@code timeout N …}) gets its own bound, and this margin. */
+  private static final Pattern SELF_BOUNDED = Pattern.compile("^timeout (\\d+) ");
+  /** The README's ports: blastgate's and Keycloak's. */
+  private static final int README_PORT = 8080;
+  private static final int README_KEYCLOAK_PORT = 8180;
 
   @TempDir Path work;
 
   private final Map<String, String> exported = new HashMap<>();
   private final List<String> failures = new ArrayList<>();
   private int port;
+  private final Map<Integer, Integer> ports = new HashMap<>();
   private Background background;
+  /** What the README starts beside its server (Keycloak), stopped at the end. */
+  private final List<Background> beside = new ArrayList<>();
 
   @Test
   void everyExampleRunsAsWrittenAndPrintsWhatTheReadmeShows() throws Exception {
     port = freePort();
+    ports.put(README_PORT, port);
+    ports.put(README_KEYCLOAK_PORT, freePort());
     prepareFolder();
     ReadmeExamples readme = ReadmeExamples.read(README);
     int ran = 0;
@@ -76,6 +90,8 @@ class ReadmeExamplesTest {
           boolean last = i == examples.size() - 1;
           if (last && block.directive().equals("background")) {
             startBackground(examples.get(i));
+          } else if (last && block.directive().equals("background-beside")) {
+            beside.add(new Background(examples.get(i), bash(examples.get(i).command()).start()));
           } else {
             run(block, examples.get(i));
           }
@@ -84,7 +100,10 @@ class ReadmeExamplesTest {
       }
     } finally {
       stopBackground();
-      Files.deleteIfExists(work.resolve("fixtures")); // the link, not the repository's folder
+      beside.forEach(ReadmeExamplesTest::stopTree);
+      // The links, not the repository's folders.
+      Files.deleteIfExists(work.resolve("fixtures"));
+      Files.deleteIfExists(work.resolve("target").resolve("keycloak"));
     }
     assertThat(failures).as("README examples that do not run as written").isEmpty();
     assertThat(ran).as("commands run").isGreaterThanOrEqualTo(10);
@@ -95,10 +114,11 @@ class ReadmeExamplesTest {
   private void run(ReadmeExamples.Block block, ReadmeExamples.Example example) throws Exception {
     String where = "README.md:" + example.line() + " `" + example.command() + "`";
     Process process = bash(example.command()).start();
-    String output = asOnPort8080(readAll(process.getInputStream()));
-    if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+    String output = asInReadme(readAll(process.getInputStream()));
+    Duration timeout = timeout(example.command());
+    if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      failures.add(where + ": did not end within " + COMMAND_TIMEOUT);
+      failures.add(where + ": did not end within " + timeout);
       return;
     }
     if (block.kind().equals("sh") && process.exitValue() != 0) {
@@ -109,21 +129,32 @@ class ReadmeExamplesTest {
     }
   }
 
+  private static Duration timeout(String command) {
+    Matcher bound = SELF_BOUNDED.matcher(command);
+    return bound.find() ? Duration.ofSeconds(Long.parseLong(bound.group(1)) + 30) : COMMAND_TIMEOUT;
+  }
+
   private ProcessBuilder bash(String command) {
+    String onOurPorts = command;
+    for (Map.Entry<Integer, Integer> p : ports.entrySet()) {
+      onOurPorts = onOurPorts.replace("127.0.0.1:" + p.getKey(), "127.0.0.1:" + p.getValue())
+          .replace("--http-port=" + p.getKey(), "--http-port=" + p.getValue()); // Keycloak's flag
+    }
     ProcessBuilder builder =
-        new ProcessBuilder("bash", "-c", command.replace("127.0.0.1:8080", "127.0.0.1:" + port))
-            .directory(work.toFile())
-            .redirectErrorStream(true);
+        new ProcessBuilder("bash", "-c", onOurPorts).directory(work.toFile()).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
-    env.keySet().removeIf(k -> k.startsWith("BLASTGATE_"));
+    env.keySet().removeIf(k -> k.startsWith("BLASTGATE_") || k.startsWith("KC_"));
     env.put("BLASTGATE_HTTP_PORT", Integer.toString(port));
+    env.put("JAVA_HOME", System.getProperty("java.home"));
     env.putAll(exported);
     return builder;
   }
 
-  /** The folder the README's commands run in: the fixtures and the launcher. */
+  /** The folder the README's commands run in: the fixtures, the Keycloak distribution and the launcher. */
   private void prepareFolder() throws IOException {
     Files.createSymbolicLink(work.resolve("fixtures"), Path.of("fixtures").toAbsolutePath());
+    Files.createSymbolicLink(Files.createDirectories(work.resolve("target")).resolve("keycloak"),
+        Path.of("target", "keycloak").toAbsolutePath());
     Path bin = Files.createDirectories(work.resolve("bin"));
     String java = ProcessHandle.current().info().command().orElse("java");
     String flags = System.getProperty("blastgate.neo4j.jvm.flags", "");
@@ -184,24 +215,38 @@ class ReadmeExamplesTest {
       failures.add(where + ": no command runs in the background here");
       return;
     }
-    Optional<String> mismatch = OutputShape.mismatch(block.text(), asOnPort8080(background.output()));
+    Optional<String> mismatch = OutputShape.mismatch(block.text(), asInReadme(background.output()));
     mismatch.ifPresent(m -> failures.add(where + ": " + m));
   }
 
-  private void stopBackground() throws InterruptedException {
+  private void stopBackground() {
     if (background != null) {
-      background.process().descendants().forEach(ProcessHandle::destroy);
-      background.process().destroy();
-      if (!background.process().waitFor(30, TimeUnit.SECONDS)) {
-        background.process().destroyForcibly();
-      }
+      stopTree(background);
       background = null;
     }
   }
 
-  /** What a command printed, with this run's port written as the README's. */
-  private String asOnPort8080(String printed) {
-    return printed.replace("127.0.0.1:" + port, "127.0.0.1:8080");
+  /** Stops a command left running and every process it started (kc.sh and its Java, say): asked, then killed. */
+  private static void stopTree(Background running) {
+    List<ProcessHandle> tree = new ArrayList<>(running.process().descendants().toList());
+    tree.add(running.process().toHandle());
+    tree.forEach(ProcessHandle::destroy);
+    for (ProcessHandle handle : tree) {
+      try {
+        handle.onExit().get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        handle.destroyForcibly(); // did not end when asked
+      }
+    }
+  }
+
+  /** What a command printed, with this run's ports written as the README's. */
+  private String asInReadme(String printed) {
+    String shown = printed;
+    for (Map.Entry<Integer, Integer> p : ports.entrySet()) {
+      shown = shown.replace("127.0.0.1:" + p.getValue(), "127.0.0.1:" + p.getKey());
+    }
+    return shown;
   }
 
   private static String readAll(InputStream in) throws IOException {

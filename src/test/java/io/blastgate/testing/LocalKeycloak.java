@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * process tree when the JVM ends: Keycloak takes minutes to start on a loaded machine, so tests share
  * it and each makes realms of its own. Each run gets a folder {@code target/keycloak-run/<time>/} with
  * the server's H2 database (deleted at the end) and its console log {@code keycloak.log} (kept, for
- * failures). It listens on 127.0.0.1 only, on free ports (HTTP and management); the bootstrap admin
+ * failures). It listens on 127.0.0.1 only, on a free port; the bootstrap admin
  * ({@code admin}) gets a random password made for this run, passed through the environment, never a
  * fixed one; the heap is capped at 512 MiB.
  */
@@ -51,15 +51,13 @@ public final class LocalKeycloak {
 
   private final Path runDir;
   private final int httpPort;
-  private final int managementPort;
   private final String adminPassword;
   private volatile Duration startedIn = Duration.ZERO;
   private volatile Process process;
 
-  private LocalKeycloak(Path runDir, int httpPort, int managementPort, String adminPassword, Process process) {
+  private LocalKeycloak(Path runDir, int httpPort, String adminPassword, Process process) {
     this.runDir = runDir;
     this.httpPort = httpPort;
-    this.managementPort = managementPort;
     this.adminPassword = adminPassword;
     this.process = process;
   }
@@ -97,7 +95,6 @@ public final class LocalKeycloak {
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + ProcessHandle.current().pid())
         .toAbsolutePath();
     int httpPort = freeLoopbackPort();
-    int managementPort = freeLoopbackPort();
     String password = randomPassword();
     try {
       Files.createDirectories(runDir);
@@ -109,9 +106,9 @@ public final class LocalKeycloak {
         "start-dev",
         "--http-host=127.0.0.1",
         "--http-port=" + httpPort,
-        "--http-management-port=" + managementPort,
         "--hostname-strict=false",
-        "--health-enabled=true",
+        // No build option beyond start-dev's own (no --health-enabled): the README starts the same
+        // distribution so, and a different build option would make each start rebuild Keycloak.
         // This run's own H2 database and transaction log, not the shared distribution's data/.
         "-Dkc.db-url-path=" + runDir,
         "-Dquarkus.transaction-manager.object-store.directory=" + runDir.resolve("transaction-logs")));
@@ -133,7 +130,7 @@ public final class LocalKeycloak {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start Keycloak from " + home, e);
     }
-    LocalKeycloak server = new LocalKeycloak(runDir, httpPort, managementPort, password, process);
+    LocalKeycloak server = new LocalKeycloak(runDir, httpPort, password, process);
     try {
       server.awaitReady();
     } catch (RuntimeException | Error e) {
@@ -146,10 +143,10 @@ public final class LocalKeycloak {
     return server;
   }
 
-  /** Polls the management port's readiness until it says UP; fails early, with the log, if Keycloak dies. */
+  /** Polls the master realm until it answers (Keycloak serves HTTP once started); fails early, with the log, if Keycloak dies. */
   private void awaitReady() {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
+    URI ready = baseUrl().resolve("/realms/" + ADMIN_REALM);
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
