@@ -60,7 +60,16 @@ public final class ActionRequests {
       }
     }
     GateService.Weighed w = gate.weigh(request);
-    TargetClaim.refuseIfInEffect(gate.actions().named(request.action()), w.target().id(), w.target().containment());
+    try {
+      TargetClaim.refuseIfInEffect(gate.actions().named(request.action()), w.target().id(), w.target().containment());
+    } catch (BlastgateException.AlreadyContained e) {
+      // A retry whose key's first request ran between the look-up above and now: that one answers.
+      Optional<StoredRequest> first = scope == null ? Optional.empty() : store.findByKey(scope);
+      if (first.isPresent()) {
+        return GateAnswer.of(first.get());
+      }
+      throw e;
+    }
     if (request.dryRun()) {
       return new GateAnswer("dry-" + UUID.randomUUID(), request, w.confidence(), GateAnswer.DRY_RUN, w.decision(),
           DecisionCodec.RadiusSummary.of(w.radius()), w.now(), List.of(), null, null);
