@@ -104,6 +104,14 @@ public final class BlastRadiusService {
         : new CypherAnswer(tx, maxHops, clock.instant()).compute(targetId);
   }
 
+  /**
+   * The blast radius from the plugin's rows read by another statement (the gate's {@code weigh.cypher}
+   * collects them, each a map of {@code blast-radius.cypher}'s columns), without the containment.
+   */
+  public BlastRadius impactFromRows(String targetId, List<Row> rows, int maxHops) {
+    return PluginAnswer.read(targetId, rows.iterator(), maxHops, clock.instant());
+  }
+
   /** A target's containment from a row of {@code target-containment.cypher} (or the same columns). */
   public static Containment containment(Row r) {
     return new Containment(r.text("containment"), r.text("contained_by"), Instant.parse(r.text("contained_at")),

@@ -7,13 +7,13 @@ import io.blastgate.blastradius.BlastRadius.SourceFreshness;
 import io.blastgate.error.BlastgateException.NotATarget;
 import io.blastgate.error.BlastgateException.UnknownEntity;
 import io.blastgate.graph.Row;
-import io.blastgate.graph.Rows;
 import io.blastgate.model.EntityRef;
 import io.blastgate.model.Label;
 import io.blastgate.model.OwnerRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -22,7 +22,7 @@ final class PluginAnswer {
   private PluginAnswer() {}
 
   /** Reads the rows as they come: batches of impacted workloads, then the last row with the rest. */
-  static BlastRadius read(String targetId, Rows rows, int maxHops, Instant computedAt) {
+  static BlastRadius read(String targetId, Iterator<Row> rows, int maxHops, Instant computedAt) {
     List<String> words = new ArrayList<>();
     words.add(null);
     List<OwnerRef> owners = new ArrayList<>();

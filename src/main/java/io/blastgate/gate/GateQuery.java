@@ -5,6 +5,7 @@ import io.blastgate.graph.CypherQuery;
 /** The Cypher files of the gate, under {@code cypher/queries/gate/}. */
 enum GateQuery implements CypherQuery {
   TARGET_FACTS("gate/target-facts.cypher"),
+  WEIGH("gate/weigh.cypher"),
   READ_POLICY("gate/read-policy.cypher"),
   WRITE_POLICY("gate/write-policy.cypher"),
   CREATE_REQUEST("gate/create-request.cypher"),

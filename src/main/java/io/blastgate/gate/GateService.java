@@ -85,26 +85,31 @@ public final class GateService {
   record Weighed(TargetFacts target, Confidence confidence, BlastRadius radius, Decision decision, Policy policy,
       Instant now) {}
 
+  /** What a decision reads: the target's facts (a row of {@code target-facts.cypher}) and its radius. */
+  private record Read(TargetFacts target, Row facts, BlastRadius radius) {}
+
   /**
    * The gate's decision on {@code request}, on the graph as it is now. A radius that cannot be had is
    * weighed as incomplete (never execute); a target that cannot be looked up is an error, no decision.
    */
   Weighed weigh(ActionRequest request) {
     Action action = actions.named(request.action());
-    // The target's facts, which policy is in force and the blast radius from one state of the graph,
-    // in one transaction: four statements with the publication mark read first and last.
-    record Read(TargetFacts target, Row facts, BlastRadius radius) {}
+    // The target's facts, which policy is in force and the blast radius from one state of the graph:
+    // with the plugin, one statement that reads the publication mark first and last itself; without
+    // it, one transaction of four statements with the mark read first and last.
     Read read;
     try {
-      read = graph.readTx("weigh an action", tx -> {
-        Row facts = factsRow(tx, request.target());
-        TargetFacts target = target(facts);
-        if (!action.fits(target.label())) {
-          return new Read(target, facts, null);
-        }
-        // The containment is in the facts already: the radius alone.
-        return new Read(target, facts, blastRadius.impactIn(tx, request.target(), blastRadius.defaultMaxHops()));
-      });
+      read = blastRadius.engine() == BlastRadiusService.Engine.PLUGIN
+          ? readInOneStatement(request.target())
+          : graph.readTx("weigh an action", tx -> {
+            Row facts = factsRow(tx, request.target());
+            TargetFacts target = target(facts);
+            if (!action.fits(target.label())) {
+              return new Read(target, facts, null);
+            }
+            // The containment is in the facts already: the radius alone.
+            return new Read(target, facts, blastRadius.impactIn(tx, request.target(), blastRadius.defaultMaxHops()));
+          });
     } catch (BlastgateException.GraphUnavailable e) {
       // The facts could be had alone, the radius not in time: decide without it, which never executes.
       Policy policy = policies.current();
@@ -128,6 +133,20 @@ public final class GateService {
     GateInput input = new GateInput(action, read.target(), confidence, RadiusFigures.of(read.radius()),
         factsAge(read.radius(), now), now);
     return new Weighed(read.target(), confidence, read.radius(), gate.decide(input, policy), policy, now);
+  }
+
+  /** The facts and the radius from {@code weigh.cypher}; an unknown target or an owner is an error. */
+  private Read readInOneStatement(String id) {
+    int maxHops = blastRadius.defaultMaxHops();
+    return graph.readMarked(GateQuery.WEIGH, Map.of("id", id, "maxHops", maxHops), row -> {
+      // The radius says, in its words, whether an id that is no target is an owner or nothing at all.
+      BlastRadius radius = blastRadius.impactFromRows(id, row.rows("radius"), maxHops);
+      if (row.isNull("facts")) {
+        throw new BlastgateException.UnknownEntity(id);
+      }
+      Row facts = row.row("facts");
+      return new Read(target(facts), facts, radius);
+    });
   }
 
   private static BlastgateException unfit(Action action, String id, TargetFacts target) {

@@ -115,6 +115,16 @@ public final class Graph {
   }
 
   /**
+   * As {@link #readTx} in one statement that reads the publication mark itself, first and last, in
+   * the columns {@code seq_before}, {@code writer}, {@code source} and {@code seq_after} of its one row
+   * (such as {@code gate/weigh.cypher}): one round trip where {@link #readTx} needs three more. The
+   * mapper sees the row only when it was read from one state of the graph.
+   */
+  public <T> T readMarked(CypherQuery query, Map<String, Object> params, Function<Row, T> mapper) {
+    return publishedReads.readMarked(query.queryName(), tx -> tx.run(query, params).single(), mapper);
+  }
+
+  /**
    * A read that does not wait for an import being published in parts and may see it half done: for
    * the importer itself (which reads what it is writing) and for housekeeping (the ping, migrations,
    * the plugin's probes).

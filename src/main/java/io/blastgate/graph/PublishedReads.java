@@ -47,18 +47,41 @@ final class PublishedReads {
   }
 
   <T> T read(String operation, Function<Graph.Tx, T> work) {
+    return attempts(operation, tx -> {
+      Mark before = Mark.read(tx);
+      if (before.writer() != null) {
+        return new Attempt<>(null, before, false);
+      }
+      T answer = work.apply(tx);
+      Mark after = Mark.read(tx);
+      return after.seq() == before.seq() ? new Attempt<>(answer, null, false) : new Attempt<>(null, after, true);
+    });
+  }
+
+  /**
+   * As {@link #read}, for one statement that reads the mark itself, first and last: its one row has
+   * the columns {@code seq_before}, {@code writer}, {@code source} and {@code seq_after}. The row is
+   * handed on only when it was read from one state of the graph.
+   */
+  <T> T readMarked(String operation, Function<Graph.Tx, Row> statement, Function<Row, T> mapper) {
+    return attempts(operation, tx -> {
+      Row row = statement.apply(tx);
+      Mark before = new Mark(row.number("seq_before"), row.textOrNull("writer"), row.textOrNull("source"));
+      if (before.writer() != null) {
+        return new Attempt<>(null, before, false);
+      }
+      long after = row.number("seq_after");
+      return after == before.seq()
+          ? new Attempt<>(mapper.apply(row), null, false)
+          : new Attempt<>(null, new Mark(after, null, null), true);
+    });
+  }
+
+  private <T> T attempts(String operation, Function<Graph.Tx, Attempt<T>> once) {
     long deadline = System.nanoTime() + wait.toNanos();
     long pause = FIRST_PAUSE_MS;
     while (true) {
-      Attempt<T> attempt = graph.readAnyState(operation, tx -> {
-        Mark before = Mark.read(tx);
-        if (before.writer() != null) {
-          return new Attempt<>(null, before, false);
-        }
-        T answer = work.apply(tx);
-        Mark after = Mark.read(tx);
-        return after.seq() == before.seq() ? new Attempt<>(answer, null, false) : new Attempt<>(null, after, true);
-      });
+      Attempt<T> attempt = graph.readAnyState(operation, once);
       if (attempt.blocked() == null) {
         return attempt.answer();
       }

@@ -49,4 +49,45 @@ class PublishedReadsTest {
     assertThat(answer).isEqualTo(1);
     assertThat(attempts).hasValue(2);
   }
+
+  @Test
+  void aStatementThatReadTheMarkMoveIsReadAgainAndOnlyTheSteadyRowIsHandedOn(Graph graph) {
+    PublishedReads reads = new PublishedReads(graph, Duration.ofSeconds(10));
+    AtomicInteger attempts = new AtomicInteger();
+    AtomicInteger mapped = new AtomicInteger();
+
+    long seen = reads.readMarked("a test read", tx -> {
+      // The first attempt saw an import commit between its first and last read of the mark.
+      long before = attempts.incrementAndGet() == 1 ? 1 : 2;
+      return tx.run(TestQuery.MARKED_READ, marks(before, null, 2)).single();
+    }, row -> {
+      mapped.incrementAndGet();
+      return row.number("seq_before");
+    });
+
+    assertThat(seen).isEqualTo(2);
+    assertThat(attempts).hasValue(2);
+    assertThat(mapped).as("the row read across a commit is not handed on").hasValue(1);
+  }
+
+  @Test
+  void aStatementThatSawAnImportBeingPublishedWaitsAndThenSaysTheGraphIsUnavailable(Graph graph) {
+    PublishedReads reads = new PublishedReads(graph, Duration.ofMillis(300));
+    AtomicInteger mapped = new AtomicInteger();
+
+    assertThatThrownBy(() -> reads.readMarked("a test read",
+        tx -> tx.run(TestQuery.MARKED_READ, marks(1, "run-x", 1)).single(), row -> mapped.incrementAndGet()))
+        .isInstanceOf(GraphUnavailable.class)
+        .hasMessageContaining("source 'hr' is being published", "between two states");
+    assertThat(mapped).hasValue(0);
+  }
+
+  private static Map<String, Object> marks(long before, String writer, long after) {
+    Map<String, Object> params = new java.util.HashMap<>();
+    params.put("before", before);
+    params.put("writer", writer);
+    params.put("source", writer == null ? null : "hr");
+    params.put("after", after);
+    return params;
+  }
 }

@@ -6,7 +6,8 @@ enum TestQuery implements CypherQuery {
   COUNT_MARKERS("test/count-markers.cypher"),
   DELETE_MARKERS("test/delete-markers.cypher"),
   LIST_CONSTRAINTS("test/list-constraints.cypher"),
-  LIST_SCHEMA("test/list-schema.cypher");
+  LIST_SCHEMA("test/list-schema.cypher"),
+  MARKED_READ("test/marked-read.cypher");
 
   private final String file;
 
