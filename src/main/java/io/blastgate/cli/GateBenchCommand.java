@@ -35,7 +35,9 @@ final class GateBenchCommand implements Callable<Integer> {
   @Option(names = "--seconds", defaultValue = "30", description = "measured time (default ${DEFAULT-VALUE})")
   int seconds;
 
-  @Option(names = "--warmup", defaultValue = "10", description = "seconds of warm-up, not measured (default ${DEFAULT-VALUE})")
+  @Option(names = "--warmup", defaultValue = "420",
+      description = "seconds of warm-up, not measured (default ${DEFAULT-VALUE}: on 2 cores the JIT compiler"
+          + " takes minutes to compile Neo4j's hot paths)")
   int warmup;
 
   @Option(names = "--real", description = "real requests, kept and run, instead of dry runs")

@@ -7,10 +7,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -167,16 +168,39 @@ public final class Graph {
 
   private <T> T inSession(String operation, boolean read, Duration txTimeout, Function<Tx, T> work) {
     var config = TransactionConfig.builder().withTimeout(txTimeout).build();
-    long started = System.nanoTime();
-    try (var session = driver.session(SessionConfig.forDatabase(database))) {
-      T result =
-          read
-              ? session.executeRead(tx -> work.apply(new Tx(tx)), config)
-              : session.executeWrite(tx -> work.apply(new Tx(tx)), config);
-      if (LOG.isDebugEnabled()) {
-        LOG.debug("{} {} in {} µs", read ? "read" : "write", operation, micros(started));
+    return translatingErrors(operation, txTimeout, () -> {
+      long started = System.nanoTime();
+      try (var session = driver.session(SessionConfig.forDatabase(database))) {
+        T result =
+            read
+                ? session.executeRead(tx -> work.apply(new Tx(tx::run)), config)
+                : session.executeWrite(tx -> work.apply(new Tx(tx::run)), config);
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("{} {} in {} µs", read ? "read" : "write", operation, micros(started));
+        }
+        return result;
       }
-      return result;
+    });
+  }
+
+  /**
+   * One read statement in a transaction of its own that the database begins and commits around it
+   * (auto-commit): one round trip, where a transaction of the driver's needs its begin and commit
+   * besides. Not retried: the caller reads again or fails closed.
+   */
+  <T> T readOneStatement(String operation, Function<Tx, T> work) {
+    var config = TransactionConfig.builder().withTimeout(timeout).build();
+    var sessionConfig = SessionConfig.builder().withDatabase(database).withDefaultAccessMode(AccessMode.READ).build();
+    return translatingErrors(operation, timeout, () -> {
+      try (var session = driver.session(sessionConfig)) {
+        return work.apply(new Tx((text, params) -> session.run(text, params, config)));
+      }
+    });
+  }
+
+  private static <T> T translatingErrors(String operation, Duration txTimeout, java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
     } catch (TransientException e) {
       if (e.code() != null && e.code().endsWith("MemoryPoolOutOfMemoryError")) {
         throw new GraphUnavailable(
@@ -212,22 +236,22 @@ public final class Graph {
 
   /** A transaction that runs named queries only. */
   public static final class Tx {
-    private final TransactionContext tx;
+    private final java.util.function.BiFunction<String, Map<String, Object>, Result> runner;
 
-    private Tx(TransactionContext tx) {
-      this.tx = tx;
+    private Tx(java.util.function.BiFunction<String, Map<String, Object>, Result> runner) {
+      this.runner = runner;
     }
 
     public Rows run(CypherQuery query, Map<String, Object> params) {
       if (LOG.isTraceEnabled()) {
         LOG.trace("run {} with keys {}", query.queryName(), params.keySet());
       }
-      return new Rows(tx.run(query.text(), params));
+      return new Rows(runner.apply(query.text(), params));
     }
 
     /** Statements from migration files, which are not queries of a feature. */
-    org.neo4j.driver.Result runStatement(String statement) {
-      return tx.run(statement);
+    Result runStatement(String statement) {
+      return runner.apply(statement, Map.of());
     }
   }
 

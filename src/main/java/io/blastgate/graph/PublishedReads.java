@@ -47,7 +47,7 @@ final class PublishedReads {
   }
 
   <T> T read(String operation, Function<Graph.Tx, T> work) {
-    return attempts(operation, tx -> {
+    return attempts(operation, false, tx -> {
       Mark before = Mark.read(tx);
       if (before.writer() != null) {
         return new Attempt<>(null, before, false);
@@ -64,7 +64,7 @@ final class PublishedReads {
    * handed on only when it was read from one state of the graph.
    */
   <T> T readMarked(String operation, Function<Graph.Tx, Row> statement, Function<Row, T> mapper) {
-    return attempts(operation, tx -> {
+    return attempts(operation, true, tx -> {
       Row row = statement.apply(tx);
       Mark before = new Mark(row.number("seq_before"), row.textOrNull("writer"), row.textOrNull("source"));
       if (before.writer() != null) {
@@ -77,11 +77,13 @@ final class PublishedReads {
     });
   }
 
-  private <T> T attempts(String operation, Function<Graph.Tx, Attempt<T>> once) {
+  /** Attempts until one reads a steady graph; {@code oneStatement}: each in an auto-commit statement. */
+  private <T> T attempts(String operation, boolean oneStatement, Function<Graph.Tx, Attempt<T>> once) {
     long deadline = System.nanoTime() + wait.toNanos();
     long pause = FIRST_PAUSE_MS;
     while (true) {
-      Attempt<T> attempt = graph.readAnyState(operation, once);
+      Attempt<T> attempt =
+          oneStatement ? graph.readOneStatement(operation, once) : graph.readAnyState(operation, once);
       if (attempt.blocked() == null) {
         return attempt.answer();
       }
