@@ -5,6 +5,7 @@ import io.blastgate.graph.Row;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -42,13 +43,18 @@ public final class PolicyStore {
       return shipped;
     }
     Row row = rows.get(0);
+    String changedAt = row.textOrNull("changed_at");
     Known known = cached.get();
     if (known != null && known.policy().version().equals(row.text("version"))
         && known.policy().text().equals(row.text("text"))) {
+      // The same text put in force again: remember when, or every decision would read it again.
+      if (!Objects.equals(known.changedAt(), changedAt)) {
+        cached.set(new Known(known.policy(), changedAt));
+      }
       return known.policy();
     }
     Policy read = reader.read(row.text("text"));
-    cached.set(new Known(read, row.textOrNull("changed_at")));
+    cached.set(new Known(read, changedAt));
     return read;
   }
 
@@ -62,7 +68,7 @@ public final class PolicyStore {
       return shipped;
     }
     Known known = cached.get();
-    if (known != null && known.policy().version().equals(version) && java.util.Objects.equals(known.changedAt(), changedAt)) {
+    if (known != null && known.policy().version().equals(version) && Objects.equals(known.changedAt(), changedAt)) {
       return known.policy();
     }
     return current();

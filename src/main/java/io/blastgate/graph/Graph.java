@@ -6,7 +6,9 @@ import io.blastgate.plugin.PluginInfo;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Result;
@@ -198,7 +200,7 @@ public final class Graph {
     });
   }
 
-  private static <T> T translatingErrors(String operation, Duration txTimeout, java.util.function.Supplier<T> call) {
+  private static <T> T translatingErrors(String operation, Duration txTimeout, Supplier<T> call) {
     try {
       return call.get();
     } catch (TransientException e) {
@@ -236,9 +238,9 @@ public final class Graph {
 
   /** A transaction that runs named queries only. */
   public static final class Tx {
-    private final java.util.function.BiFunction<String, Map<String, Object>, Result> runner;
+    private final BiFunction<String, Map<String, Object>, Result> runner;
 
-    private Tx(java.util.function.BiFunction<String, Map<String, Object>, Result> runner) {
+    private Tx(BiFunction<String, Map<String, Object>, Result> runner) {
       this.runner = runner;
     }
 
