@@ -7,6 +7,9 @@
 // returns: claimed (1 if this run now publishes, 0 if another run does)
 MERGE (p:Publication {name: 'graph'})
 ON CREATE SET p.seq = 0
+// The mark's write lock before its writer is read: two runs cannot both read it free.
+SET p._lock = true
+REMOVE p._lock
 WITH p
 WHERE p.writer IS NULL OR p.writer = $run
 SET p.writer = $run, p.source = $source, p.since = $now, p.seq = p.seq + 1

@@ -4,6 +4,9 @@
 // params: run
 // returns: seq (the new count)
 MERGE (p:Publication {name: 'graph'})
+SET p._lock = true
+REMOVE p._lock
+WITH p
 SET p.seq = coalesce(p.seq, 0) + 1
 FOREACH (_ IN CASE WHEN p.writer = $run THEN [1] ELSE [] END |
   REMOVE p.writer, p.source, p.since)
