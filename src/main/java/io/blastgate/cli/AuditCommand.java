@@ -34,11 +34,12 @@ final class AuditCommand implements Runnable {
       name = "verify",
       mixinStandardHelpOptions = true,
       description = {
-        "Walks the whole audit trail: each entry's hash under the key held outside the graph, each link",
-        "to the entry before, and the seqs from 1 to the head without a gap. Prints every problem and",
-        "exits " + Main.NOT_VERIFIED + " when the chain does not verify, 0 when it does.",
-        "Asks a running server when one is named (--server or BLASTGATE_URL, with an auditor's token);",
-        "otherwise reads the configured graph itself, with the configured key."
+        "Walks the whole audit trail and says whether it verifies.",
+        "It checks each entry's hash under the key held outside the graph, each link "
+            + "to the entry before, and the seqs from 1 to the head without a gap. Prints every problem and "
+            + "exits " + Main.NOT_VERIFIED + " when the chain does not verify, 0 when it does. "
+            + "Asks a running server when one is named (--server or BLASTGATE_URL, with an auditor's token); "
+            + "otherwise reads the configured graph itself, with the configured key."
       })
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -78,9 +79,9 @@ final class AuditCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Prints every entry of the audit trail, oldest first, one JSON object per line (JSON lines).",
-        "Keep the copies elsewhere: they show what a wiped or truncated trail once held.",
-        "Asks a running server when one is named (--server or BLASTGATE_URL, with an auditor's token);",
-        "otherwise reads the configured graph itself."
+        "Keep the copies elsewhere: they show what a wiped or truncated trail once held. "
+            + "Asks a running server when one is named (--server or BLASTGATE_URL, with an auditor's token); "
+            + "otherwise reads the configured graph itself."
       })
   static final class Export implements Callable<Integer> {
     @Mixin DataDirOption data;

@@ -16,11 +16,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the benchmark (docs/benchmark.md) on a synthetic organisation.",
-      "It generates the organisation, imports it into a fresh embedded Neo4j, times blast radii of",
-      "typical and most-shared targets against a trivial query, re-imports it unchanged and edited and",
-      "checks what blast radii asked during an import see, watches the heap, prints a report and",
-      "writes it as JSON. Run it with BLASTGATE_HEAP=2g.",
-      "Exits 0 when the run completes, whatever the figures."
+      "It generates the organisation, imports it into a fresh embedded Neo4j, times blast radii of "
+          + "typical and most-shared targets against a trivial query, re-imports it unchanged and edited and "
+          + "checks what blast radii asked during an import see, watches the heap, prints a report and "
+          + "writes it as JSON. Run it with BLASTGATE_HEAP=2g. "
+          + "Exits 0 when the run completes, whatever the figures."
     })
 final class BenchCommand implements Callable<Integer> {
   private static final BenchOptions D = BenchOptions.defaults();

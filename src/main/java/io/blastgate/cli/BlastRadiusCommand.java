@@ -19,9 +19,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "What would break if TARGET (a credential, identity or workload id) were contained.",
-      "Asks a running server when one is named (--server or BLASTGATE_URL, with a token); otherwise",
-      "reads the configured graph (BLASTGATE_DATA_DIR or BLASTGATE_NEO4J_URI) itself. An embedded data",
-      "folder can be open in one process at a time: while a server runs on it, ask the server."
+      "Asks a running server when one is named (--server or BLASTGATE_URL, with a token); otherwise "
+          + "reads the configured graph (BLASTGATE_DATA_DIR or BLASTGATE_NEO4J_URI) itself. An embedded data "
+          + "folder can be open in one process at a time: while a server runs on it, ask the server."
     })
 final class BlastRadiusCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TARGET", description = "the target's id, e.g. cred:vault/prod/stripe-api-key")

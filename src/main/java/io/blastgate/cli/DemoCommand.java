@@ -27,10 +27,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Serves the demo organisation on a fresh embedded database, with one token per role.",
-      "It loads an organisation (--org: acme, the default, from fixtures/demo/acme-org.json; real-formats,",
-      "Northwind, from Kubernetes, Backstage, AWS IAM and CODEOWNERS files in fixtures/real-formats/),",
-      "creates one token per role, prints them and how to use them, and serves the API until Ctrl-C.",
-      "The demo folder is wiped at every start."
+      "It loads an organisation (--org: acme, the default, from fixtures/demo/acme-org.json; real-formats, "
+          + "Northwind, from Kubernetes, Backstage, AWS IAM and CODEOWNERS files in fixtures/real-formats/), "
+          + "creates one token per role, prints them and how to use them, and serves the API until Ctrl-C. "
+          + "The demo folder is wiped at every start."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String DEMO_BUNDLE = DemoOrganisation.ACME_BUNDLE;

@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
     name = "bench-gate",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures the gate's decisions over HTTP on the demo organisation: a fresh embedded database in",
-      "a folder of its own, its own server and tokens, then clients posting action requests (dry runs",
-      "or real ones) beside a trivial request timed in the same run. Writes a JSON report."
+      "Measures the gate's decisions over HTTP on the demo organisation or a synthetic one.",
+      "A fresh embedded database in a folder of its own, its own server and tokens, then clients posting action requests (dry runs "
+          + "or real ones) beside a trivial request timed in the same run. Writes a JSON report."
     })
 final class GateBenchCommand implements Callable<Integer> {
   @Option(names = "--clients", defaultValue = "8", description = "requests in flight at once (default ${DEFAULT-VALUE})")

@@ -30,17 +30,19 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports a source: a bundle, Kubernetes manifests or a Backstage catalog (importers/).",
-      "A bundle is a JSON file or a folder of CSV files (importers/bundle/); manifests and a catalog are",
-      "YAML files or folders (importers/kubernetes/, importers/backstage/); any of them may come as a",
-      ".zip. The format is recognised from the content unless --format names it.",
-      "Sends it to a running server when one is named (--server or BLASTGATE_URL, with a token);",
-      "otherwise writes the configured graph itself.",
-      "The input is checked whole first: any problem writes nothing, and every problem is listed",
-      "with where it is. Importing a source again replaces what it asserted before.",
-      "With --initial, the first load of an empty embedded database goes through Neo4j's offline",
-      "importer instead: the same checks and report, many times faster; refused for a database that",
-      "holds data and for a server."
+      "Imports a source: a bundle, Kubernetes manifests, a Backstage catalog, an AWS IAM export or a CODEOWNERS file.",
+      "A bundle is a JSON file or a folder of CSV files (importers/bundle/); manifests and a catalog are "
+          + "YAML files or folders (importers/kubernetes/, importers/backstage/); an AWS IAM export is the AWS CLI's "
+          + "JSON, one file or a folder (importers/aws-iam/); a CODEOWNERS file, or a "
+          + "repository's folder holding one, names owners of its workloads (importers/codeowners/); any of "
+          + "them may come as a .zip. The format is recognised from the content unless --format names it. "
+          + "Sends it to a running server when one is named (--server or BLASTGATE_URL, with a token); "
+          + "otherwise writes the configured graph itself. "
+          + "The input is checked whole first: any problem writes nothing, and every problem is listed "
+          + "with where it is. Importing a source again replaces what it asserted before. "
+          + "With --initial, the first load of an empty embedded database goes through Neo4j's offline "
+          + "importer instead: the same checks and report, many times faster; refused for a database that "
+          + "holds data and for a server."
     })
 final class ImportCommand implements Callable<Integer> {
   /** Inputs from this size on get a progress bar. */
@@ -49,7 +51,7 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", description = "a file, a folder, or a .zip")
   Path path;
 
-  @Option(names = "--format", description = "the input's format (bundle, kubernetes, backstage); default: recognised from the content")
+  @Option(names = "--format", description = "the input's format (bundle, kubernetes, backstage, aws-iam, codeowners); default: recognised from the content")
   String format;
 
   @Option(names = "--cluster", description = "kubernetes: the cluster that qualifies every id (default: the input's name)")

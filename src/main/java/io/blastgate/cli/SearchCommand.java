@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Finds entities by name or id (each word as a prefix; an exact id first).",
-      "Asks a running server when one is named (--server or BLASTGATE_URL, with a token); otherwise",
-      "reads the configured graph itself."
+      "Asks a running server when one is named (--server or BLASTGATE_URL, with a token); otherwise "
+          + "reads the configured graph itself."
     })
 final class SearchCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TEXT", description = "words of a name or an id, e.g. stripe key")

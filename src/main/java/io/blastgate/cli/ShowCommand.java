@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Shows one entity with its properties, provenance, owners and neighbours.",
-      "Asks a running server when one is named (--server or BLASTGATE_URL, with a token); otherwise",
-      "reads the configured graph itself."
+      "Asks a running server when one is named (--server or BLASTGATE_URL, with a token); otherwise "
+          + "reads the configured graph itself."
     })
 final class ShowCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "the entity's id, e.g. cred:vault/prod/stripe-api-key")

@@ -33,8 +33,8 @@ final class TokenCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Creates a token, adds its hash to the tokens file, and prints the token once.",
-        "Roles: viewer, importer, responder, approver, auditor, admin (admin holds every role;",
-        "responder, approver and auditor also hold viewer)."
+        "Roles: viewer, importer, responder, approver, auditor, admin (admin holds every role; "
+            + "responder, approver and auditor also hold viewer)."
       })
   static final class Create implements Callable<Integer> {
     @Spec CommandSpec spec;

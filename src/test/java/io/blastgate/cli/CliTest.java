@@ -18,12 +18,16 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The commands as a person runs them, on a real embedded database in a temporary folder. */
 class CliTest {
@@ -65,12 +69,40 @@ class CliTest {
   void theTopLevelHelpListsEachCommandWithAWholeSentence() {
     Run help = run("--help");
     assertThat(help.exit()).isZero();
-    for (String command : new String[] {"serve", "demo", "import", "blast-radius", "search", "show", "token", "bench"}) {
+    List<String> commands = List.copyOf(Main.commandLine(new String[0]).getSubcommands().keySet());
+    assertThat(commands).contains("serve", "import", "act", "approve", "audit", "bench-gate");
+    for (String command : commands) {
       // The entry: the command's line and the more indented lines that continue it when it wraps.
-      Matcher entry = Pattern.compile("(?m)^  " + command + " +(.*(?:\\R {4,}.*)*)").matcher(help.out());
+      Matcher entry = Pattern.compile("(?m)^  " + Pattern.quote(command) + " +(.*(?:\\R {4,}.*)*)").matcher(help.out());
       assertThat(entry.find()).as(command).isTrue();
       assertThat(entry.group(1).strip()).as(command).endsWith(".");
     }
+  }
+
+  /**
+   * Every command's help, nested ones too, opens with a whole sentence and wraps its text as
+   * paragraphs: no line cut short and continued on the next (a description written as lines of its
+   * source, each wrapped on its own).
+   */
+  @Test
+  void everyCommandsHelpIsWrappedAsParagraphs() {
+    Deque<CommandLine> todo = new ArrayDeque<>(List.of(Main.commandLine(new String[0])));
+    int seen = 0;
+    while (!todo.isEmpty()) {
+      CommandLine command = todo.pop();
+      todo.addAll(command.getSubcommands().values());
+      String name = command.getCommandName();
+      String[] description = command.getCommandSpec().usageMessage().description();
+      assertThat(description).as(name).isNotEmpty();
+      assertThat(description[0]).as(name).matches(".*[.?!]");
+      List<String> lines = command.getHelp().description().lines().toList();
+      for (int i = 0; i + 1 < lines.size(); i++) {
+        boolean cutShort = lines.get(i).length() < 50 && lines.get(i + 1).matches("[a-z(].*");
+        assertThat(cutShort).as(name + ": \"" + lines.get(i) + "\" then \"" + lines.get(i + 1) + "\"").isFalse();
+      }
+      seen++;
+    }
+    assertThat(seen).isGreaterThanOrEqualTo(20);
   }
 
   @Test
