@@ -105,7 +105,8 @@ public final class Blastgate implements AutoCloseable {
   /**
    * The first load of a source into the configured embedded database, through Neo4j's offline importer
    * ({@link InitialLoad}), while the program is not open: refused for a remote graph and for a
-   * database that holds data. Open the program afterwards to use what it loaded.
+   * database that holds data. Open the program afterwards to use what it loaded. The data folder is
+   * made private to this user first, as opening the program makes it.
    */
   public static ImportReport loadInitially(
       AppConfig config, Path path, Optional<String> source, ImportProgress progress) {
@@ -115,6 +116,9 @@ public final class Blastgate implements AutoCloseable {
   /** As {@link #loadInitially(AppConfig, Path, Optional, ImportProgress)}, read as {@code choice} says. */
   public static ImportReport loadInitially(
       AppConfig config, Path path, Optional<String> source, InputChoice choice, ImportProgress progress) {
+    if (config.graphSettings().embedded()) {
+      privateDataFolder(config);
+    }
     return new InitialLoad(ImportSettings.defaults()).load(config.graphSettings(), path, source, choice, progress);
   }
 

@@ -4,7 +4,9 @@ import static io.blastgate.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.blastgate.cli.CliTest.Run;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +15,7 @@ class InitialLoadCommandTest {
   private static final String WORKED = "fixtures/scenarios/worked-example/bundle.json";
 
   @Test
-  void loadsAnEmptyDatabaseThatTheCommandsThenAnswerFromAndRefusesToLoadItAgain(@TempDir Path dir) {
+  void loadsAnEmptyDatabaseThatTheCommandsThenAnswerFromAndRefusesToLoadItAgain(@TempDir Path dir) throws Exception {
     String data = dir.resolve("data").toString();
 
     Run loaded = run("import", "--initial", "--data-dir", data, WORKED);
@@ -23,9 +25,11 @@ class InitialLoadCommandTest {
         .containsPattern("^Loaded bundle as source scenario-worked-example into an empty database in \\d+ ms \\(run [0-9a-f-]{36}\\)\n")
         .contains("  1 identities, 1 credentials, 4 workloads, 2 owners, 8 relationships\n")
         .containsPattern("\n  16 entities and relationships in [0-9.]+ s: [0-9,]+ per second\n$");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(data)))).isEqualTo("rwx------");
     Run table = run("blast-radius", "--data-dir", data, "cred:stripe-key");
     assertThat(table.exit()).as(table.err()).isZero();
     assertThat(table.out()).contains("4 workloads impacted (2 direct), deepest 2 hops");
+    assertThat(table.err()).doesNotContain("open to group or others");
 
     Run again = run("import", "--initial", "--data-dir", data, WORKED);
     assertThat(again.exit()).isEqualTo(Main.INVALID_INPUT);
