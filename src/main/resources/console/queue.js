@@ -70,27 +70,36 @@
     }
   }
 
+  // Each load of a tab is numbered: only the latest one shown may fill it, so that a tab opened twice
+  // in quick succession shows one list, not two, and no card is replaced under a click already made.
+  const loads = { queue: 0, audit: 0 };
+
   async function loadQueue() {
-    const list = $("queue");
-    list.replaceChildren();
+    const mine = ++loads.queue;
     $("approvals-status").textContent = "loading…";
     try {
       const page = await blastgateConsole.api("/api/v1/actions?status=pending_approval&limit=100");
-      page.requests.forEach((r) => list.append(card(r)));
+      if (mine !== loads.queue) return;
+      $("queue").replaceChildren(...page.requests.map(card));
       $("approvals-status").textContent = page.requests.length
         ? page.requests.length + " waiting for approval" : "Nothing waits for approval.";
     } catch (e) {
+      if (mine !== loads.queue) return;
+      $("queue").replaceChildren();
       $("approvals-status").textContent = "Cannot list the requests: " + e.message;
     }
   }
 
   async function loadAudit() {
+    const mine = ++loads.audit;
     const body = document.querySelector("#audit-entries tbody");
     body.replaceChildren();
     $("audit-problems").replaceChildren();
     $("audit-verified").textContent = "loading…";
+    delete $("audit-verified").dataset.verified;
     try {
       const page = await blastgateConsole.api("/api/v1/audit?limit=200");
+      if (mine !== loads.audit) return;
       const el = blastgateConsole.element;
       $("audit-verified").textContent = page.verified
         ? "The hash chain verifies: no entry was changed, inserted or removed."
@@ -104,6 +113,7 @@
         body.append(tr);
       });
     } catch (e) {
+      if (mine !== loads.audit) return;
       $("audit-verified").textContent = e.status === 403
         ? "The audit trail needs the role auditor." : "Cannot read the audit trail: " + e.message;
       $("audit-verified").dataset.verified = "unknown";

@@ -83,9 +83,25 @@ class ConsoleApprovalsBrowserTest {
     page.findElement(By.id("tab-approvals")).click();
     By card = By.cssSelector("#queue li[data-id='" + id + "']");
     HeadlessChromium.await("the request in the queue", PATIENCE, () -> !page.findElements(card).isEmpty());
+    By pressed = By.cssSelector("#queue li[data-id='" + id + "'] .outcome");
     page.findElement(card).findElement(By.cssSelector("button.approve")).click();
+    try {
+      // The button's handler writes "…" at once; a page that shows nothing never received the click (a
+      // CI run once waited a minute on one): click once more, and only then wait for the answer.
+      HeadlessChromium.await("the click to reach the page", Duration.ofSeconds(10),
+          () -> !page.findElement(pressed).getText().isEmpty());
+    } catch (AssertionError lost) {
+      System.err.println("ConsoleApprovalsBrowserTest: the approve click as " + token + " did not reach the page; clicking again");
+      page.findElement(card).findElement(By.cssSelector("button.approve")).click();
+    }
     By outcome = By.cssSelector("#queue li[data-id='" + id + "'] .outcome[data-status]");
-    HeadlessChromium.await("the approval's outcome", PATIENCE, () -> !page.findElements(outcome).isEmpty());
+    try {
+      HeadlessChromium.await("the approval's outcome", PATIENCE, () -> !page.findElements(outcome).isEmpty());
+    } catch (AssertionError e) {
+      // Say what the page shows: "…" is an answer still awaited, no outcome at all a click that was lost.
+      throw new AssertionError(e.getMessage() + " as " + token + "; the page shows: "
+          + page.findElement(By.id("approvals-status")).getText() + " | " + page.findElement(By.id("queue")).getText(), e);
+    }
     return page.findElement(outcome).getText();
   }
 }
