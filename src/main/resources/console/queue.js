@@ -70,12 +70,13 @@
     }
   }
 
-  // Each load of a tab is numbered: only the latest one shown may fill it, so that a tab opened twice
-  // in quick succession shows one list, not two, and no card is replaced under a click already made.
+  // Each load of a tab is numbered: only the latest one may fill it, so that a tab opened twice in
+  // quick succession shows one list, not two.
   const loads = { queue: 0, audit: 0 };
 
   async function loadQueue() {
     const mine = ++loads.queue;
+    $("queue").replaceChildren();
     $("approvals-status").textContent = "loading…";
     try {
       const page = await blastgateConsole.api("/api/v1/actions?status=pending_approval&limit=100");
@@ -85,7 +86,6 @@
         ? page.requests.length + " waiting for approval" : "Nothing waits for approval.";
     } catch (e) {
       if (mine !== loads.queue) return;
-      $("queue").replaceChildren();
       $("approvals-status").textContent = "Cannot list the requests: " + e.message;
     }
   }

@@ -80,9 +80,9 @@ public final class GateLoad {
     return targets;
   }
 
+  private static final ObjectMapper MAPPER = new ObjectMapper();
   private final URI base;
   private final String responderToken;
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
   private final AtomicLong rollbacks = new AtomicLong();
@@ -124,7 +124,9 @@ public final class GateLoad {
         + " trivial request p50 %.1f ms, p99 %.1f ms%n", d.length, elapsed, report.decisionsPerSecond(), errors.get(),
         report.decision().p50Ms(), report.decision().p95Ms(), report.decision().p99Ms(),
         report.trivial().p50Ms(), report.trivial().p99Ms());
-    out.printf("outcomes: %s; rolled back (untimed): %d%n", report.outcomes(), report.rollbacks());
+    if (!o.dryRun()) {
+      out.printf("outcomes: %s; rolled back (untimed): %d%n", report.outcomes(), report.rollbacks());
+    }
     out.printf("ceiling: %d clients asking only the trivial request: %.1f/s; p50 %.1f ms, p99 %.1f ms%n", o.clients(),
         report.trivialCeilingPerSecond(), report.trivialCeiling().p50Ms(), report.trivialCeiling().p99Ms());
     return report;
@@ -154,7 +156,7 @@ public final class GateLoad {
               if (decisions != null) {
                 decisions.add(nanos);
               }
-              if (!trivialOnly) {
+              if (!trivialOnly && !o.dryRun()) {
                 afterDecision(answer.body());
               }
             } else {
@@ -201,7 +203,10 @@ public final class GateLoad {
     return share;
   }
 
-  /** Counts the request's status and rolls back, untimed, one that executed. */
+  /**
+   * Counts a real request's status and rolls back, untimed, one that executed. A dry run's answer is
+   * not read: the clients share the server's cores.
+   */
   private void afterDecision(String body) {
     JsonNode request = readJson(body);
     String status = request.path("status").asText("unknown");
